@@ -1,0 +1,17 @@
+/** What every LSP feature adapter gets: the connection, open documents, the service and settings. */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodService, TextSnapshot } from '../service/index';
+import type { SettingsCache } from './settings';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: PodService;
+  readonly settings: SettingsCache;
+  readonly log: (message: string) => void;
+}
+
+export function snapshot(doc: TextDocument): TextSnapshot {
+  return { uri: doc.uri, version: doc.version, text: doc.getText() };
+}

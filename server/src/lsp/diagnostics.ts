@@ -1,0 +1,65 @@
+/** Debounced validation: the service's diagnostics -> LSP Diagnostic, pushed per document. */
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodDiagnostic } from '../service/diagnostics';
+import type { PodService } from '../service/index';
+import type { SettingsCache } from './settings';
+
+export interface Timer {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const SEVERITY: Record<PodDiagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: PodDiagnostic): Diagnostic {
+  return {
+    range: d.range, severity: SEVERITY[d.severity], code: d.code, source: d.source, message: d.message,
+    codeDescription: { href: d.href },
+    ...(d.data !== undefined ? { data: d.data } : {}),
+  };
+}
+
+export class Validator {
+  private readonly pending = new Map<string, unknown>();
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: PodService,
+    private readonly settings: SettingsCache,
+    private readonly timer: Timer,
+    private readonly delayMs: number,
+    private readonly log: (m: string) => void,
+  ) {}
+
+  /** Validate now (open) or after the debounce delay (edits). A newer request replaces an older one. */
+  schedule(doc: TextDocument, immediate = false): void {
+    this.cancel(doc.uri);
+    if (immediate) { void this.validate(doc); return; }
+    this.pending.set(doc.uri, this.timer.setTimeout(() => {
+      this.pending.delete(doc.uri);
+      void this.validate(doc);
+    }, this.delayMs));
+  }
+
+  cancel(uri: string): void {
+    const h = this.pending.get(uri);
+    if (h !== undefined) { this.timer.clearTimeout(h); this.pending.delete(uri); }
+  }
+
+  private async validate(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    try {
+      const s = await this.settings.get(doc.uri);
+      const text = doc.getText();
+      if (doc.version !== version) return; // a newer edit will validate
+      const diagnostics = this.service.diagnostics({ uri: doc.uri, version, text }, s).map(toLspDiagnostic);
+      await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    } catch (e) {
+      this.log(`[pod-lens] validation of ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+}

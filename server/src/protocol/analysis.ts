@@ -1,0 +1,61 @@
+/**
+ * `podLens/analysis`: sent from the client to the server; answers the pods of a document with their
+ * effective resources and QoS. The CLI's JSON output uses the same `PodSummary` shape.
+ * Type-only imports, so the client, the server and the webview share it without bundling
+ * two copies of the protocol package (their RequestType classes differ between versions).
+ */
+import type { Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+
+export type QuantityList = Record<string, string>;
+
+export interface ContainerSummary {
+  readonly name: string;
+  readonly role: 'init' | 'sidecar' | 'app' | 'ephemeral';
+  readonly index: number;
+  readonly range: Range;
+  /** After API defaulting (requests taken from limits). */
+  readonly requests: QuantityList;
+  readonly limits: QuantityList;
+}
+
+export interface BreakdownSummary {
+  readonly apps: QuantityList;
+  readonly sidecars: QuantityList;
+  readonly steady: QuantityList;
+  readonly initPeak: QuantityList;
+  readonly initPeakBy: Record<string, string>;
+  readonly podLevel: QuantityList;
+  readonly overhead: QuantityList;
+}
+
+export interface PodSummary {
+  readonly kind: string;
+  readonly name: string | null;
+  readonly namespace?: string;
+  /** YAML document index in the file (0-based). */
+  readonly document: number;
+  /** Pod spec index in the file (0-based). */
+  readonly index: number;
+  readonly range: Range;
+  readonly qosClass: 'Guaranteed' | 'Burstable' | 'BestEffort';
+  readonly qosReason: string;
+  readonly requests: QuantityList;
+  readonly limits: QuantityList;
+  readonly containers: readonly ContainerSummary[];
+  readonly breakdown: { readonly requests: BreakdownSummary; readonly limits: BreakdownSummary };
+}
+
+export interface AnalysisParams {
+  readonly textDocument: TextDocumentIdentifier;
+}
+
+export interface AnalysisResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly kubernetesVersion: string;
+  readonly pods: readonly PodSummary[];
+}
+
+export namespace AnalysisRequest {
+  export const method = 'podLens/analysis';
+}

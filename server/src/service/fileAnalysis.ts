@@ -1,0 +1,92 @@
+/**
+ * A whole file's analysis, assembled from per-document chunk analyses. Chunks are cached by their
+ * text, so an edit re-analyses only the document it touches. Chunk-local spans are turned into
+ * file offsets with `chunk.start`.
+ */
+import * as l10n from '@vscode/l10n';
+import { analyzeChunk } from '../analysis/chunkAnalysis';
+import type { ChunkAnalysis, FaultHandler } from '../analysis/chunkAnalysis';
+import type { Finding } from '../analysis/finding';
+import type { PodAnalysis } from '../analysis/podAnalysis';
+import { LineIndex } from '../model/lineIndex';
+import { splitDocuments } from '../model/split';
+import type { Span } from '../model/tree';
+import type { KubeVersion } from '../model/version';
+
+export interface ChunkEntry {
+  readonly start: number;
+  readonly text: string;
+  readonly analysis: ChunkAnalysis;
+  /** File-level index of the chunk's first YAML document and first pod. */
+  readonly docBase: number;
+  readonly podBase: number;
+}
+
+export interface PodRef {
+  /** File-level pod index. */
+  readonly index: number;
+  /** File-level YAML document index. */
+  readonly document: number;
+  readonly chunk: ChunkEntry;
+  readonly analysis: PodAnalysis;
+}
+
+export interface FileAnalysis {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly chunks: readonly ChunkEntry[];
+  readonly pods: readonly PodRef[];
+  /** File-offset findings (`pod` = file-level index). */
+  readonly findings: readonly Finding[];
+  readonly skipped: boolean;
+}
+
+export type ChunkCache = Map<string, ChunkAnalysis>;
+
+export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler): { file: FileAnalysis; cache: ChunkCache } {
+  const lines = new LineIndex(text);
+  if (text.length > maxFileSize) {
+    const finding: Finding = {
+      code: 'file-too-large', severity: 'information', span: { start: 0, end: 0 },
+      message: l10n.t('Pod Lens skipped this file: it is {0} characters long, above the podLens.maxFileSize limit of {1}.', text.length, maxFileSize),
+    };
+    return { file: { text, lines, chunks: [], pods: [], findings: [finding], skipped: true }, cache: new Map() };
+  }
+  const cache: ChunkCache = new Map();
+  const chunks: ChunkEntry[] = [];
+  const pods: PodRef[] = [];
+  const findings: Finding[] = [];
+  let docBase = 0;
+  for (const c of splitDocuments(text)) {
+    let analysis = cache.get(c.text) ?? previous?.get(c.text);
+    if (!analysis) analysis = analyzeChunk(c.text, version, onFault);
+    cache.set(c.text, analysis);
+    const entry: ChunkEntry = { start: c.start, text: c.text, analysis, docBase, podBase: pods.length };
+    chunks.push(entry);
+    for (const p of analysis.pods) {
+      pods.push({ index: entry.podBase + p.pod.index, document: docBase + p.pod.document, chunk: entry, analysis: p });
+    }
+    for (const f of analysis.findings) {
+      findings.push({ ...f, span: shift(f.span, c.start), ...(f.pod !== undefined ? { pod: entry.podBase + f.pod } : {}) });
+    }
+    docBase += analysis.documents.filter((d) => d.root !== undefined || /^---/.test(c.text)).length;
+  }
+  return { file: { text, lines, chunks, pods, findings, skipped: false }, cache };
+}
+
+export function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** The chunk containing a file offset. */
+export function chunkAt(file: FileAnalysis, offset: number): ChunkEntry | undefined {
+  let lo = 0;
+  let hi = file.chunks.length - 1;
+  let found: ChunkEntry | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = file.chunks[mid]!;
+    if (c.start <= offset) { found = c; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}

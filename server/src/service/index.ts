@@ -1,0 +1,89 @@
+/**
+ * The facade: the only thing the LSP adapters and the CLI call. It parses once per document version
+ * (and per YAML document inside it), caches the result per URI, and never throws: a fault is logged
+ * once and the rest of the analysis is still returned.
+ */
+import type { Position } from '../model/lineIndex';
+import { kubeVersionOrLatest, formatKubeVersion } from '../model/version';
+import type { AnalysisResult } from '../protocol/analysis';
+import { codeLenses } from './codeLens';
+import type { PodCodeLens } from './codeLens';
+import { toDiagnostics } from './diagnostics';
+import type { PodDiagnostic } from './diagnostics';
+import { analyzeFile } from './fileAnalysis';
+import type { ChunkCache, FileAnalysis } from './fileAnalysis';
+import { withDefaults } from './settings';
+import type { PodLensSettings } from './settings';
+import { podSummary } from './summary';
+
+export interface TextSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface ServiceOptions {
+  /** Called once per distinct fault (where + message). */
+  readonly log?: (message: string) => void;
+}
+
+interface CacheEntry {
+  readonly version: number;
+  readonly textLength: number;
+  readonly settingsKey: string;
+  readonly file: FileAnalysis;
+  readonly chunks: ChunkCache;
+}
+
+export interface PodService {
+  analyze(doc: TextSnapshot, settings?: Partial<PodLensSettings>): FileAnalysis;
+  diagnostics(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodDiagnostic[];
+  codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
+  analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>): AnalysisResult;
+  offsetAt(doc: TextSnapshot, position: Position, settings?: Partial<PodLensSettings>): number;
+  /** Forget a closed document. */
+  close(uri: string): void;
+  /** Number of cached documents (for leak tests). */
+  cacheSize(): number;
+}
+
+export function createPodService(options: ServiceOptions = {}): PodService {
+  const cache = new Map<string, CacheEntry>();
+  const reported = new Set<string>();
+  const onFault = (where: string, error: unknown) => {
+    const msg = `${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+    const key = `${where}: ${error instanceof Error ? error.message : String(error)}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    options.log?.(`[pod-lens] analysis fault in ${msg}`);
+  };
+
+  function analyze(doc: TextSnapshot, partial?: Partial<PodLensSettings>): FileAnalysis {
+    const settings = withDefaults(partial);
+    const version = kubeVersionOrLatest(settings.kubernetesVersion);
+    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}`;
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text) return hit.file;
+    const previous = hit && hit.settingsKey === settingsKey ? hit.chunks : undefined;
+    const { file, cache: chunks } = analyzeFile(doc.text, version, settings.maxFileSize, previous, onFault);
+    cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
+    return file;
+  }
+
+  return {
+    analyze,
+    diagnostics: (doc, s) => toDiagnostics(analyze(doc, s), withDefaults(s)),
+    codeLenses: (doc, s) => (withDefaults(s).codeLens ? codeLenses(analyze(doc, s), doc.uri) : []),
+    analysis(doc, s) {
+      const file = analyze(doc, s);
+      return {
+        uri: doc.uri, version: doc.version,
+        kubernetesVersion: formatKubeVersion(kubeVersionOrLatest(withDefaults(s).kubernetesVersion)),
+        pods: file.pods.map((p) => podSummary(file, p)),
+      };
+    },
+    offsetAt: (doc, position, s) => analyze(doc, s).lines.offset(position),
+    close: (uri) => { cache.delete(uri); },
+    cacheSize: () => cache.size,
+  };
+}
