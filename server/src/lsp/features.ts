@@ -1,14 +1,19 @@
 /**
  * Feature adapters beyond diagnostics, code lenses and the analysis request. Each feature is one
- * file with a `register*(ctx)` and, where it needs one, a capability.
+ * file with a `register*(ctx)` and its capability.
  */
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { hoverCapabilities, registerHover } from './hover';
+import { codeActionCapabilities, registerCodeActions } from './codeActions';
+import { lifecycleCapabilities, registerLifecycle } from './lifecycle';
 
 export function serverCapabilities(): Partial<ServerCapabilities> {
-  return {};
+  return { ...hoverCapabilities(), ...codeActionCapabilities(), ...lifecycleCapabilities() };
 }
 
-export function registerFeatures(_ctx: ServerContext): void {
-  // hover, code actions and the lifecycle request register here.
+export function registerFeatures(ctx: ServerContext): void {
+  registerHover(ctx);
+  registerCodeActions(ctx);
+  registerLifecycle(ctx);
 }
