@@ -19,6 +19,21 @@ const builds = [
   { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
+// Runtime translations: each feature keeps its own l10n/parts/<area>.<locale>.json; they are merged
+// into the bundles VS Code and @vscode/l10n load (l10n/bundle.l10n.<locale>.json).
+{
+  const fs = await import('node:fs');
+  const merged = {};
+  for (const f of fs.existsSync('l10n/parts') ? fs.readdirSync('l10n/parts').sort() : []) {
+    const m = /^[\w-]+\.([\w-]+)\.json$/.exec(f);
+    if (!m) continue;
+    merged[m[1]] = { ...(merged[m[1]] ?? {}), ...JSON.parse(fs.readFileSync(`l10n/parts/${f}`, 'utf8')) };
+  }
+  for (const [locale, strings] of Object.entries(merged)) {
+    fs.writeFileSync(`l10n/bundle.l10n.${locale}.json`, JSON.stringify(strings, null, 2) + '\n');
+  }
+}
+
 const present = [];
 for (const b of builds) {
   const fs = await import('node:fs');
