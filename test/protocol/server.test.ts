@@ -38,7 +38,7 @@ describe('language server over stdio', () => {
     assert.ok(d, JSON.stringify(diags));
     assert.equal(d.source, 'pod-lens');
     assert.equal(d.severity, 1);
-    assert.deepEqual(d.range, { start: { line: 15, character: 25 }, end: { line: 15, character: 36 } });
+    assert.deepEqual(d.range, { start: { line: 14, character: 25 }, end: { line: 14, character: 34 } });
     assert.match(d.codeDescription!.href, /invalid-quantity\.md$/);
   });
 
@@ -48,7 +48,7 @@ describe('language server over stdio', () => {
     await client.open(uri, POD);
     assert.equal((await first).filter((d) => d.code === 'invalid-quantity').length, 0);
     const next = client.waitForDiagnostics(uri, 2);
-    const v = await client.edit(uri, { start: { line: 15, character: 25 }, end: { line: 15, character: 29 } }, 'lots');
+    const v = await client.edit(uri, { start: { line: 14, character: 25 }, end: { line: 14, character: 29 } }, 'lots');
     assert.equal(v, 2);
     assert.ok((await next).some((d) => d.code === 'invalid-quantity'));
   });
@@ -74,7 +74,7 @@ describe('language server over stdio', () => {
     const qos = lenses.filter((l) => l.command.command === 'podLens.showEffectiveResources');
     assert.equal(qos.length, 2);
     assert.equal(qos[0]!.range.start.line, 1);
-    assert.equal(qos[1]!.range.start.line, 19);
+    assert.equal(qos[1]!.range.start.line, 18);
     assert.equal(qos[0]!.command.title, 'QoS Burstable · requests cpu 600m, memory 320Mi · limits cpu 1, memory 256Mi');
   });
 

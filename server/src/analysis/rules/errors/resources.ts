@@ -1,0 +1,131 @@
+/**
+ * Resource-name and quantity predicates as the API server uses them (pkg/apis/core/helper,
+ * pkg/apis/core/validation validateResourceName/validateContainerResourceName/validatePodResourceName),
+ * plus a walk over every resource list a pod spec has.
+ * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-types
+ */
+import type { ContainerModel, PodSpecModel, ResourceEntry } from '../../../model/pod';
+import { parseQuantity } from '../../../model/quantity';
+import type { Quantity } from '../../../model/quantity';
+import type { KubeVersion } from '../../../model/version';
+import { isSupportedPodLevelResource } from '../../podLevel';
+import { containerPath, specPathOf } from './util';
+
+const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
+const STANDARD = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage',
+  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services',
+  'replicationcontrollers', 'secrets', 'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage',
+  'services.nodeports', 'services.loadbalancers',
+]);
+const INTEGER = new Set(['pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'configmaps',
+  'persistentvolumeclaims', 'services.nodeports', 'services.loadbalancers']);
+
+const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const NAME_REGEX_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** IsQualifiedName (content.IsLabelKey) messages. */
+export function qualifiedNameErrors(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0]!;
+  else if (parts.length === 2) {
+    const prefix = parts[0]!;
+    name = parts[1]!;
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else {
+      if (prefix.length > 253) errs.push('prefix part must be no more than 253 bytes');
+      if (!SUBDOMAIN.test(prefix)) errs.push("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+    }
+  } else {
+    return [`a valid label key ${NAME_REGEX_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 bytes');
+  if (!NAME_PART.test(name)) errs.push(`name part ${NAME_REGEX_MSG}`);
+  return errs;
+}
+
+export const isHugePages = (n: string): boolean => n.startsWith('hugepages-');
+/** No '/' or in the *kubernetes.io/ namespace. */
+export const isNative = (n: string): boolean => !n.includes('/') || n.includes('kubernetes.io/');
+export const isOvercommitAllowed = (n: string): boolean => isNative(n) && !isHugePages(n);
+export function isExtended(n: string): boolean {
+  if (isNative(n) || n.startsWith('requests.')) return false;
+  return qualifiedNameErrors(`requests.${n}`).length === 0;
+}
+export const isIntegerResource = (n: string): boolean => INTEGER.has(n) || isExtended(n);
+const isStandardName = (n: string): boolean => STANDARD.has(n) || n.startsWith('hugepages-') || n.startsWith('requests.hugepages-');
+
+/** validateContainerResourceName messages. */
+export function containerResourceNameErrors(n: string): string[] {
+  const q = qualifiedNameErrors(n);
+  if (q.length) return q;
+  const errs: string[] = [];
+  if (!n.includes('/')) {
+    if (!isStandardName(n)) errs.push('must be a standard resource type or fully qualified');
+    if (!STANDARD_CONTAINER.has(n) && !isHugePages(n)) errs.push('must be a standard resource for containers');
+  } else if (!isNative(n) && !isExtended(n)) {
+    errs.push("doesn't follow extended resource name standard");
+  }
+  return errs;
+}
+
+/** validatePodResourceName: a `NotSupported` result lists what pod-level resources may be. */
+export function podResourceNameErrors(n: string, version: KubeVersion): { invalid: string[]; unsupported: string | undefined } {
+  const q = qualifiedNameErrors(n);
+  if (q.length) return { invalid: q, unsupported: undefined };
+  if (!n.includes('/') && !isStandardName(n)) return { invalid: ['must be a standard resource type or fully qualified'], unsupported: undefined };
+  if (isSupportedPodLevelResource(n, version)) return { invalid: [], unsupported: undefined };
+  const supported = ['"cpu"', '"memory"'];
+  if (isSupportedPodLevelResource('hugepages-2Mi', version)) supported.splice(1, 0, '"hugepages-"');
+  return { invalid: [], unsupported: supported.join(', ') };
+}
+
+/** IsHugePageResourceValueDivisible: the value (rounded up to whole units) is a multiple of the page size. */
+export function hugePageDivisible(name: string, value: Quantity): boolean {
+  const page = parseQuantity(name.slice('hugepages-'.length));
+  if (!page || page.nanos <= 0n || page.nanos % 1_000_000_000n !== 0n) return false;
+  const pageUnits = page.nanos / 1_000_000_000n;
+  const units = ceilDiv(value.nanos, 1_000_000_000n);
+  return units % pageUnits === 0n;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  const d = a / b;
+  return a % b > 0n ? d + 1n : d;
+}
+
+export type ListOwner = 'container' | 'pod' | 'overhead';
+
+export interface ResourceSite {
+  readonly owner: ListOwner;
+  readonly container: ContainerModel | undefined;
+  /** Path of the `resources` object (or `spec.overhead`). */
+  readonly path: string;
+  readonly requests: readonly ResourceEntry[];
+  readonly limits: readonly ResourceEntry[];
+}
+
+/**
+ * Every requirements block the API server validates: containers (ephemeral ones are reported by
+ * ephemeral-container-field instead), pod-level resources when the feature is on (the model drops
+ * them otherwise, like the API server), and overhead (validated as limits).
+ */
+export function resourceSites(pod: PodSpecModel): ResourceSite[] {
+  const out: ResourceSite[] = [];
+  for (const c of pod.containers) {
+    if (c.role === 'ephemeral' || !c.resources.node) continue;
+    out.push({ owner: 'container', container: c, path: `${containerPath(pod, c)}.resources`, requests: c.resources.requests, limits: c.resources.limits });
+  }
+  if (pod.podResources) out.push({ owner: 'pod', container: undefined, path: `${specPathOf(pod)}.resources`, requests: pod.podResources.requests, limits: pod.podResources.limits });
+  if (pod.overhead.length) out.push({ owner: 'overhead', container: undefined, path: `${specPathOf(pod)}.overhead`, requests: [], limits: pod.overhead });
+  return out;
+}
+
+/** `where` data for quick fixes. */
+export function siteData(s: ResourceSite): { owner: ListOwner; list?: string; index?: number } {
+  return s.container ? { owner: s.owner, list: s.container.listKey, index: s.container.index } : { owner: s.owner };
+}

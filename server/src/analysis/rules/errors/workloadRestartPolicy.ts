@@ -1,0 +1,47 @@
+/**
+ * Controllers that keep pods running (Deployment, ReplicaSet, ReplicationController, DaemonSet,
+ * StatefulSet) only accept restartPolicy Always; Jobs and CronJobs only OnFailure or Never. A
+ * missing restartPolicy defaults to Always, so a Job template must set it.
+ * Spec: pkg/apis/apps/validation, pkg/apis/core/validation ValidatePodTemplateSpecForRC,
+ * pkg/apis/batch/validation validateJobSpec.
+ * https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template
+ */
+import * as l10n from '@vscode/l10n';
+import { entry, isScalar } from '../../../model/tree';
+import type { Rule } from '../rule';
+import { isPresentNull, specKeySpan, specPathOf, valueSpan } from './util';
+
+const LONG_RUNNING = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
+const JOBS = new Set(['Job', 'CronJob']);
+
+export const workloadRestartPolicy: Rule = {
+  code: 'workload-restart-policy',
+  severity: 'error',
+  docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
+  check({ analysis: { pod } }) {
+    const e = entry(pod.spec, 'restartPolicy');
+    if (isPresentNull(e)) return [];
+    const written = e && isScalar(e.value) && typeof e.value.value === 'string' ? e.value.value : undefined;
+    const value = written ?? 'Always';
+    // Values outside Always/OnFailure/Never are reported by invalid-restart-policy.
+    if (!['Always', 'OnFailure', 'Never'].includes(value)) return [];
+    const path = `${specPathOf(pod)}.restartPolicy`;
+    if (LONG_RUNNING.has(pod.kind) && value !== 'Always') {
+      return [{
+        span: valueSpan(e, specKeySpan(pod)),
+        message: l10n.t('{0}: Unsupported value: {1}: supported values: "Always". A {2} keeps its pods running and replaces them, so their containers must always be restarted. Remove restartPolicy (it defaults to Always); use a Job for run-to-completion work.', path, JSON.stringify(value), pod.kind),
+        data: { fix: 'set-restart-policy', value: 'Always' },
+      }];
+    }
+    if (JOBS.has(pod.kind) && value === 'Always') {
+      return [{
+        span: e ? valueSpan(e, e.keySpan) : specKeySpan(pod),
+        message: written === undefined
+          ? l10n.t('{0}: Unsupported value: "Always": supported values: "Never", "OnFailure". restartPolicy is not set, and it defaults to Always, which a {1} does not accept: its pods must be able to finish. Add restartPolicy: Never (or OnFailure) to the pod template.', path, pod.kind)
+          : l10n.t('{0}: Unsupported value: "Always": supported values: "Never", "OnFailure". A {1} runs pods to completion; with Always they could never finish. Use Never (the Job creates new pods on failure) or OnFailure (the kubelet restarts the container in place).', path, pod.kind),
+        data: { fix: 'set-restart-policy', value: 'Never' },
+      }];
+    }
+    return [];
+  },
+};

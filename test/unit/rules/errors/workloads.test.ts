@@ -1,0 +1,84 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, deployment, expectCode, expectNoErrors, job, pod } from './errorsHelpers';
+
+const C = 'containers:\n  - { name: a, image: x:1 }';
+
+describe('invalid-restart-policy', () => {
+  it('rejects values other than Always, OnFailure, Never', () => {
+    const text = pod('  restartPolicy: always\n  containers:\n    - { name: a, image: x:1 }');
+    const [d] = expectCode(text, 'invalid-restart-policy', 1);
+    assert.match(d!.message, /^spec\.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"/);
+    assert.equal(covered(text, d!), 'always');
+    assert.deepEqual(d!.data, { fix: 'set-restart-policy', value: 'Always' });
+    expectCode(pod('  restartPolicy: OnFailure\n  containers:\n    - { name: a, image: x:1 }'), 'invalid-restart-policy', 0);
+  });
+});
+
+describe('invalid-active-deadline-seconds and negative-termination-grace-period', () => {
+  it('requires activeDeadlineSeconds >= 1', () => {
+    const [d] = expectCode(pod(`  activeDeadlineSeconds: 0\n  ${C.replace('\n', '\n  ')}`), 'invalid-active-deadline-seconds', 1);
+    assert.match(d!.message, /activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive/);
+    expectCode(pod(`  activeDeadlineSeconds: 600\n  ${C.replace('\n', '\n  ')}`), 'invalid-active-deadline-seconds', 0);
+  });
+  it('warns (not errors) on a negative grace period, which the API server treats as 1', () => {
+    const [d] = expectCode(pod(`  terminationGracePeriodSeconds: -1\n  ${C.replace('\n', '\n  ')}`), 'negative-termination-grace-period', 1);
+    assert.equal(d!.severity, 'warning');
+    assert.match(d!.message, /must be >= 0; negative values are invalid and will be treated as 1/);
+    expectCode(pod(`  terminationGracePeriodSeconds: 0\n  ${C.replace('\n', '\n  ')}`), 'negative-termination-grace-period', 0);
+  });
+});
+
+describe('workload-restart-policy', () => {
+  it('requires Always in a Deployment', () => {
+    const text = deployment(`restartPolicy: Never\n${C}`);
+    const [d] = expectCode(text, 'workload-restart-policy', 1);
+    assert.match(d!.message, /^spec\.template\.spec\.restartPolicy: Unsupported value: "Never": supported values: "Always"/);
+    assert.equal(covered(text, d!), 'Never');
+    expectCode(deployment(C), 'workload-restart-policy', 0);
+  });
+  it('rejects a Job without restartPolicy and says it defaults to Always', () => {
+    const [d] = expectCode(job(C), 'workload-restart-policy', 1);
+    assert.match(d!.message, /Unsupported value: "Always": supported values: "Never", "OnFailure"/);
+    assert.match(d!.message, /defaults to Always/);
+    assert.deepEqual(d!.data, { fix: 'set-restart-policy', value: 'Never' });
+  });
+  it('accepts a Job with Never or OnFailure (valid)', () => {
+    expectNoErrors(job(`restartPolicy: Never\n${C}`));
+    expectNoErrors(job(`restartPolicy: OnFailure\n${C}`));
+  });
+  it('checks CronJob templates', () => {
+    const text = `apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Always\n          containers: [{ name: a, image: x:1 }]\n`;
+    const [d] = expectCode(text, 'workload-restart-policy', 1);
+    assert.match(d!.message, /^spec\.jobTemplate\.spec\.template\.spec\.restartPolicy/);
+  });
+});
+
+describe('workload-active-deadline-seconds', () => {
+  it('forbids activeDeadlineSeconds in a Deployment template, not in a Job', () => {
+    const [d] = expectCode(deployment(`activeDeadlineSeconds: 60\n${C}`), 'workload-active-deadline-seconds', 1);
+    assert.match(d!.message, /Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported/);
+    expectCode(job(`restartPolicy: Never\nactiveDeadlineSeconds: 60\n${C}`), 'workload-active-deadline-seconds', 0);
+  });
+});
+
+describe('rolling-update-stuck', () => {
+  const strat = (s: string) => deployment(C, `  strategy:\n    rollingUpdate: ${s}\n`);
+  it('rejects maxSurge and maxUnavailable both 0 (ints or percents)', () => {
+    const text = strat('{ maxSurge: 0%, maxUnavailable: 0 }');
+    const [d] = expectCode(text, 'rolling-update-stuck', 1);
+    assert.match(d!.message, /^spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/);
+    assert.equal(covered(text, d!), '0');
+  });
+  it('accepts one of them 0 (the other defaults to 25%)', () => {
+    expectCode(strat('{ maxSurge: 0 }'), 'rolling-update-stuck', 0);
+    expectCode(strat('{ maxSurge: 0, maxUnavailable: 1 }'), 'rolling-update-stuck', 0);
+  });
+  it('checks DaemonSets: maxSurge alone conflicts with the default maxUnavailable 1', () => {
+    const ds = (ru: string) => `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: ds }\nspec:\n  selector: { matchLabels: { a: b } }\n  updateStrategy:\n    rollingUpdate: ${ru}\n  template:\n    metadata: { labels: { a: b } }\n    spec:\n      containers: [{ name: a, image: x:1 }]\n`;
+    const [d] = expectCode(ds('{ maxSurge: 1 }'), 'rolling-update-stuck', 1);
+    assert.match(d!.message, /maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero/);
+    expectCode(ds('{ maxSurge: 1, maxUnavailable: 0 }'), 'rolling-update-stuck', 0);
+    expectCode(ds('{ maxUnavailable: 0 }'), 'rolling-update-stuck', 1);
+  });
+});
