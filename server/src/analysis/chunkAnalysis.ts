@@ -46,7 +46,7 @@ export function analyzeChunk(
   for (const analysis of pods) {
     for (const rule of rules) {
       try {
-        for (const f of rule.check({ analysis, version, siblings: pods })) {
+        for (const f of rule.check({ analysis, version, siblings: pods, templated: parsed.documents[analysis.pod.document]?.templated === true })) {
           findings.push({ code: rule.code, severity: f.severity ?? rule.severity, span: f.span, message: f.message, pod: analysis.pod.index, data: f.data });
         }
       } catch (e) {

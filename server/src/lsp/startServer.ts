@@ -14,6 +14,7 @@ import { Validator } from './diagnostics';
 import type { Timer } from './diagnostics';
 import { registerFeatures, serverCapabilities } from './features';
 import { SettingsCache, fromClient } from './settings';
+import { registerStats } from './stats';
 
 export interface RuntimeEnvironment {
   readonly timer: Timer;
@@ -72,6 +73,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   registerCodeLens(ctx);
   registerAnalysis(ctx);
   registerFeatures(ctx);
+  registerStats(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -19,8 +19,14 @@ export class LineIndex {
 
   get lineCount(): number { return this.starts.length; }
 
+  /** Any number to a valid offset: NaN and negatives to 0, past the end to the end (spans from a faulty rule). */
+  private clamp(offset: number): number {
+    if (!(offset > 0)) return 0;
+    return offset >= this.text.length ? this.text.length : Math.floor(offset);
+  }
+
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = this.clamp(offset);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -31,16 +37,19 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+    const s = this.clamp(start);
+    return { start: this.position(s), end: this.position(Math.max(s, this.clamp(end))) };
   }
 
   offset(pos: Position): number {
-    if (pos.line < 0) return 0;
+    if (!(pos.line >= 0)) return 0; // negative or NaN (a malformed request)
     if (pos.line >= this.starts.length) return this.text.length;
+    if (!Number.isInteger(pos.line)) return this.offset({ line: Math.floor(pos.line), character: pos.character });
+    if (!(pos.character >= 0)) return this.starts[pos.line]!;
     const lineStart = this.starts[pos.line]!;
     const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
     let lineEnd = next;
     while (lineEnd > lineStart && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
-    return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
+    return Math.min(lineStart + Math.floor(pos.character), lineEnd);
   }
 }

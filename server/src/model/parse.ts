@@ -14,6 +14,8 @@ export interface ParseLimits {
   readonly maxDepth: number;
   /** Upper bound on nodes reachable through aliases (expanded size), as go-yaml's "excessive aliasing". */
   readonly maxAliasExpansion: number;
+  /** The limit named in the excessive-aliasing message when it differs (a file-wide budget already spent). */
+  readonly reportedAliasLimit?: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 200, maxAliasExpansion: 100_000 };
@@ -37,6 +39,8 @@ export interface ParsedDocument {
   readonly templated: boolean;
   /** The document has syntax errors; its tree may be partial. */
   readonly hasErrors: boolean;
+  /** Nodes charged to the alias budget in this document (0 without aliases); lets a caller bound a whole file. */
+  readonly aliasExpansion: number;
 }
 
 export interface ParsedFile {
@@ -44,22 +48,36 @@ export interface ParsedFile {
   readonly problems: readonly SyntaxProblem[];
 }
 
-const TEMPLATE_RE = /\{\{[\s\S]*?\}\}/g;
-
-/** Replace `{{ ... }}` with spaces (newlines kept) so offsets stay valid. */
+/**
+ * Replace `{{ ... }}` with spaces (newlines kept) so offsets stay valid. A linear scan: a lazy
+ * `/\{\{[\s\S]*?\}\}/g` is quadratic on a long run of unterminated `{{` (minutes for one 4 MB line).
+ */
 export function blankTemplates(text: string): { text: string; spans: Span[] } {
-  if (!text.includes('{{')) return { text, spans: [] };
+  let open = text.indexOf('{{');
+  if (open < 0) return { text, spans: [] };
   const spans: Span[] = [];
-  const out = text.replace(TEMPLATE_RE, (m, offset: number) => {
-    spans.push({ start: offset, end: offset + m.length });
-    return m.replace(/[^\r\n]/g, ' ');
-  });
-  return { text: out, spans };
+  const parts: string[] = [];
+  let last = 0;
+  while (open >= 0) {
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break; // no later `}}` can close this or any later `{{`
+    const end = close + 2;
+    spans.push({ start: open, end });
+    parts.push(text.slice(last, open), text.slice(open, end).replace(/[^\r\n]/g, ' '));
+    last = end;
+    open = text.indexOf('{{', end);
+  }
+  if (spans.length === 0) return { text, spans };
+  parts.push(text.slice(last));
+  return { text: parts.join(''), spans };
 }
 
 export function parseFile(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   const problems: SyntaxProblem[] = [];
-  const { text: source, spans: templateSpans } = blankTemplates(text);
+  const { text: blanked, spans: templateSpans } = blankTemplates(text);
+  // A lone \r is a line break in YAML (and in LSP positions), but the parser only knows \n and \r\n:
+  // same length, so offsets are unchanged.
+  const source = blanked.includes('\r') ? blanked.replace(/\r(?!\n)/g, '\n') : blanked;
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(source, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, strict: false }) as Document.Parsed[];
@@ -70,7 +88,7 @@ export function parseFile(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     return { documents: [], problems };
   }
   const documents: ParsedDocument[] = [];
-  const budget = { alias: limits.maxAliasExpansion, aliasReported: false, depthReported: false };
+  const budget: Budget = { alias: limits.maxAliasExpansion, aliasReported: false, depthReported: false, cycleReported: false, active: new Set() };
   docs.forEach((doc, index) => {
     const range = doc.range ?? [0, 0, 0];
     const span: Span = { start: range[0], end: range[2] ?? range[1] };
@@ -86,13 +104,15 @@ export function parseFile(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       problems.push({ code: 'helm-template', severity: 'information', span: first, message: 'This document contains template expressions ({{ ... }}); they were ignored and values they produce are not checked.' });
     }
     let root: YNode | undefined;
+    const before = budget.alias;
     try {
       root = doc.contents ? convert(doc.contents as YamlNode, doc, 0, limits, budget, problems, new Map()) : undefined;
     } catch (e) {
       problems.push({ code: 'yaml-nesting', severity: 'error', span, message: 'The YAML could not be parsed: {0}', args: [String((e as Error)?.message ?? e)] });
       root = undefined;
     }
-    documents.push({ index, span, root, templated, hasErrors: errors.length > 0 });
+    budget.active.clear();
+    documents.push({ index, span, root, templated, hasErrors: errors.length > 0, aliasExpansion: Math.max(0, before - budget.alias) });
   });
   return { documents, problems };
 }
@@ -102,7 +122,14 @@ function firstLine(s: string): string {
   return (i < 0 ? s : s.slice(0, i)).trim();
 }
 
-interface Budget { alias: number; aliasReported: boolean; depthReported: boolean }
+interface Budget {
+  alias: number;
+  aliasReported: boolean;
+  depthReported: boolean;
+  cycleReported: boolean;
+  /** Collections being converted (the ancestors of the current node): an alias to one of them is a cycle. */
+  readonly active: Set<YamlNode>;
+}
 
 function spanOf(n: { range?: [number, number, number] | null } | null | undefined): Span {
   const r = n?.range;
@@ -138,13 +165,22 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
   if (isAlias(node)) {
     const target = (node as Alias).resolve(doc);
     if (!target) return nullAt(span);
+    if (budget.active.has(target as YamlNode)) {
+      // `&a [*a]`: the alias is inside its own anchor. Expanding it never ends, and a cyclic tree
+      // would hang every consumer that walks it, so it becomes null.
+      if (!budget.cycleReported) {
+        budget.cycleReported = true;
+        problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'This alias refers to a node that contains it (a cycle), so it is not expanded.' });
+      }
+      return nullAt(span);
+    }
     const resolved = memo.get(target as YamlNode) ?? convert(target as YamlNode, doc, depth, limits, budget, problems, memo);
     if (resolved.type !== 'scalar') {
       budget.alias -= countNodes(resolved, budget.alias + 1);
       if (budget.alias < 0) {
         if (!budget.aliasReported) {
           budget.aliasReported = true;
-          problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'Excessive aliasing: the aliases in this file expand to more than {0} nodes, so they are not expanded.', args: [limits.maxAliasExpansion] });
+          problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'Excessive aliasing: the aliases in this file expand to more than {0} nodes, so they are not expanded.', args: [limits.reportedAliasLimit ?? limits.maxAliasExpansion] });
         }
         return nullAt(span);
       }
@@ -159,6 +195,7 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
     const entries: YEntry[] = [];
     const result: YMap = { type: 'map', entries, span, ...(tag ? { tag } : {}) };
     memo.set(node, result);
+    budget.active.add(node);
     const merges: YNode[] = [];
     const seen = new Map<string, Span>();
     for (const pair of node.items) {
@@ -178,6 +215,7 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
       seen.set(keyText, keySpan);
       entries.push({ key: keyText, keySpan, value: value ?? nullAt({ start: keySpan.end, end: keySpan.end }) });
     }
+    budget.active.delete(node);
     // Merge keys: entries from the merged maps that the map does not define itself.
     for (const m of merges) {
       const sources = m.type === 'seq' ? m.items : [m];
@@ -191,9 +229,11 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
     const list: YNode[] = [];
     out = { type: 'seq', items: list, span, ...(tag ? { tag } : {}) };
     memo.set(node, out);
+    budget.active.add(node);
     for (const it of node.items) {
       list.push(it == null ? nullAt(span) : convert(it as YamlNode, doc, depth + 1, limits, budget, problems, memo));
     }
+    budget.active.delete(node);
   } else if (yIsScalar(node)) {
     const s = node as unknown as { value: unknown; source?: string; type?: string };
     const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE' || s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED';
@@ -218,6 +258,8 @@ function keyString(k: YamlNode | null): string {
   if (k == null) return '';
   if (yIsScalar(k)) {
     const v = (k as { value: unknown }).value;
+    // With `merge: true` the parser gives a plain `<<` key the value Symbol(<<).
+    if (typeof v === 'symbol') return v.description ?? '';
     return v === null || v === undefined ? '' : String(v);
   }
   return '[complex key]';

@@ -4,6 +4,7 @@ import { ruleByCode } from '../analysis/rules/index';
 import type { Range } from '../model/lineIndex';
 import type { FileAnalysis } from './fileAnalysis';
 import type { PodLensSettings } from './settings';
+import { parseSuppressions } from './suppression';
 
 export interface PodDiagnostic {
   readonly code: string;
@@ -25,7 +26,9 @@ export function ruleDocHref(code: string): string {
 
 export function toDiagnostics(file: FileAnalysis, settings: PodLensSettings): PodDiagnostic[] {
   const out: PodDiagnostic[] = [];
+  const suppressed = parseSuppressions(file.text, file.chunks.map((c) => c.start));
   for (const f of file.findings) {
+    if (suppressed.count > 0 && suppressed.isSuppressed(f.code, f.span.start)) continue;
     const severity = effectiveSeverity(f, settings);
     if (!severity) continue;
     out.push({

@@ -9,6 +9,8 @@ import type { ChunkAnalysis, FaultHandler } from '../analysis/chunkAnalysis';
 import type { Finding } from '../analysis/finding';
 import type { PodAnalysis } from '../analysis/podAnalysis';
 import { LineIndex } from '../model/lineIndex';
+import { DEFAULT_LIMITS } from '../model/parse';
+import type { ParseLimits } from '../model/parse';
 import { splitDocuments } from '../model/split';
 import type { Span } from '../model/tree';
 import type { KubeVersion } from '../model/version';
@@ -43,6 +45,16 @@ export interface FileAnalysis {
 
 export type ChunkCache = Map<string, ChunkAnalysis>;
 
+/**
+ * Alias expansion allowed across a whole file. parse.ts bounds each document (DEFAULT_LIMITS), but a
+ * file of thousands of small documents, each a bounded alias bomb, would still build billions of
+ * nodes; once this is spent, later documents that use aliases are analysed with aliases unexpanded.
+ */
+export const FILE_ALIAS_BUDGET = 1_000_000;
+const NO_ALIASES: ParseLimits = { ...DEFAULT_LIMITS, maxAliasExpansion: 0, reportedAliasLimit: FILE_ALIAS_BUDGET };
+/** Cache key prefix of chunks analysed without alias expansion (their analysis differs for the same text). */
+const NO_ALIASES_KEY = '\u0000no-aliases\u0000';
+
 export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler): { file: FileAnalysis; cache: ChunkCache } {
   const lines = new LineIndex(text);
   if (text.length > maxFileSize) {
@@ -57,10 +69,14 @@ export function analyzeFile(text: string, version: KubeVersion, maxFileSize: num
   const pods: PodRef[] = [];
   const findings: Finding[] = [];
   let docBase = 0;
+  let aliasNodes = 0;
   for (const c of splitDocuments(text)) {
-    let analysis = cache.get(c.text) ?? previous?.get(c.text);
-    if (!analysis) analysis = analyzeChunk(c.text, version, onFault);
-    cache.set(c.text, analysis);
+    const limited = aliasNodes > FILE_ALIAS_BUDGET && c.text.includes('*');
+    const key = limited ? NO_ALIASES_KEY + c.text : c.text;
+    let analysis = cache.get(key) ?? previous?.get(key);
+    if (!analysis) analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS);
+    cache.set(key, analysis);
+    for (const d of analysis.documents) aliasNodes += d.aliasExpansion ?? 0;
     const entry: ChunkEntry = { start: c.start, text: c.text, analysis, docBase, podBase: pods.length };
     chunks.push(entry);
     for (const p of analysis.pods) {

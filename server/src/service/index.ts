@@ -3,9 +3,12 @@
  * (and per YAML document inside it), caches the result per URI, and never throws: a fault is logged
  * once and the rest of the analysis is still returned.
  */
-import type { Position } from '../model/lineIndex';
+import { LineIndex } from '../model/lineIndex';
+import type { Position, Range } from '../model/lineIndex';
 import { kubeVersionOrLatest, formatKubeVersion } from '../model/version';
 import type { AnalysisResult } from '../protocol/analysis';
+import { codeActions } from './codeActions';
+import type { ClientDiagnostic, PodCodeAction } from './codeActions';
 import { codeLenses } from './codeLens';
 import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
@@ -41,6 +44,8 @@ export interface PodService {
   codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
   analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>): AnalysisResult;
   offsetAt(doc: TextSnapshot, position: Position, settings?: Partial<PodLensSettings>): number;
+  /** Quick fixes for the given diagnostics (those the client shows in `range`). */
+  codeActions<D extends ClientDiagnostic>(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, range: Range, diagnostics: readonly D[]): PodCodeAction<D>[];
   /** Forget a closed document. */
   close(uri: string): void;
   /** Number of cached documents (for leak tests). */
@@ -54,6 +59,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const msg = `${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
     const key = `${where}: ${error instanceof Error ? error.message : String(error)}`;
     if (reported.has(key)) return;
+    if (reported.size >= 1000) reported.clear(); // bounded: a long session with ever-new messages must not grow it
     reported.add(key);
     options.log?.(`[pod-lens] analysis fault in ${msg}`);
   };
@@ -65,7 +71,15 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text) return hit.file;
     const previous = hit && hit.settingsKey === settingsKey ? hit.chunks : undefined;
-    const { file, cache: chunks } = analyzeFile(doc.text, version, settings.maxFileSize, previous, onFault);
+    let result: ReturnType<typeof analyzeFile>;
+    try {
+      result = analyzeFile(doc.text, version, settings.maxFileSize, previous, onFault);
+    } catch (e) {
+      // Last line of defence (chunk analysis already isolates rules): an empty analysis, never a throw.
+      onFault('file analysis', e);
+      return { text: doc.text, lines: new LineIndex(doc.text), chunks: [], pods: [], findings: [], skipped: false };
+    }
+    const { file, cache: chunks } = result;
     cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
     return file;
   }
@@ -83,6 +97,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       };
     },
     offsetAt: (doc, position, s) => analyze(doc, s).lines.offset(position),
+    codeActions: (doc, s, _range, diagnostics) => codeActions(analyze(doc, s), doc.uri, withDefaults(s), diagnostics),
     close: (uri) => { cache.delete(uri); },
     cacheSize: () => cache.size,
   };

@@ -9,6 +9,8 @@ export interface RuleContext {
   readonly version: KubeVersion;
   /** All pods of the same YAML document chunk (e.g. for cross-object checks). */
   readonly siblings: readonly PodAnalysis[];
+  /** The pod's YAML document contained template actions ({{ ... }}): any field may come from them. */
+  readonly templated?: boolean;
 }
 
 export interface RuleFinding {

@@ -1,0 +1,99 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { scriptIsSafe, shellScript } from '../../../../server/src/analysis/rules/warnings/shellEntrypoint';
+import { covered, deployment, expectCode, expectQuiet, job, pod, RES } from './warningsHelpers';
+
+const app = (extra: string, spec = '') => deployment(`${spec}
+containers:
+  - name: a
+    image: x:1
+    ${RES}
+${extra.replace(/^\n/, '').replace(/\s+$/, '').split('\n').map((l) => `    ${l}`).join('\n')}`);
+
+describe('shell-entrypoint', () => {
+  it('warns on sh -c with a multi-step script as the command, at `command`', () => {
+    const text = app('command: ["/bin/sh", "-c", "./migrate && ./server"]', 'terminationGracePeriodSeconds: 60');
+    const [d] = expectCode(text, 'shell-entrypoint', 1);
+    assert.equal(covered(text, d!), 'command');
+    assert.match(d!.message, /"sh -c".*PID 1.*\(60 s\)/);
+  });
+  it('sees the script in args when command is only the shell and -c', () => {
+    const text = app('command: [bash, -ec]\nargs:\n  - |\n    echo starting\n    ./server');
+    expectCode(text, 'shell-entrypoint', 1);
+  });
+  it('is quiet with exec, a TERM trap, a single simple command, args only, or a shared process namespace', () => {
+    expectCode(app('command: [sh, -c, "./migrate && exec ./server"]'), 'shell-entrypoint', 0);
+    expectCode(app(`command: [sh, -c, "trap 'kill $PID' TERM; ./server & PID=$!; wait"]`), 'shell-entrypoint', 0);
+    expectCode(app(`command: [sh, -c, "nginx -g 'daemon off;'"]`), 'shell-entrypoint', 0);
+    expectCode(app('args: [sh, -c, "a; b"]'), 'shell-entrypoint', 0);
+    expectCode(app('command: [sh, -c, "a; b"]', 'shareProcessNamespace: true'), 'shell-entrypoint', 0);
+    expectCode(app('command: [/app/server, --port, "8080"]'), 'shell-entrypoint', 0);
+  });
+  it('parses shell invocations', () => {
+    assert.deepEqual(shellScript(['/bin/bash', '-o', 'pipefail', '-c', 'x | y']), { shell: 'bash', script: 'x | y' });
+    assert.equal(shellScript(['python', '-c', 'print(1)']), undefined);
+    assert.equal(shellScript(['sh', 'script.sh']), undefined);
+    assert.equal(scriptIsSafe('a; exec b'), true);
+    assert.equal(scriptIsSafe('echo "a; b"'), true);
+    assert.equal(scriptIsSafe('a\nb'), false);
+  });
+});
+
+describe('prestop-exceeds-grace-period', () => {
+  it('warns when an exec sleep is as long as the grace period', () => {
+    const text = app('lifecycle: { preStop: { exec: { command: [sleep, "30"] } } }');
+    const [d] = expectCode(text, 'prestop-exceeds-grace-period', 1);
+    assert.equal(covered(text, d!), 'preStop');
+    assert.match(d!.message, /at least 30 s, and terminationGracePeriodSeconds is 30 s/);
+  });
+  it('adds up sleeps in a shell script and checks the sleep action at exactly the grace period', () => {
+    expectCode(app('lifecycle: { preStop: { exec: { command: [sh, -c, "sleep 10; nginx -s quit; sleep 15"] } } }', 'terminationGracePeriodSeconds: 20'), 'prestop-exceeds-grace-period', 1);
+    const text = app('lifecycle: { preStop: { sleep: { seconds: 45 } } }', 'terminationGracePeriodSeconds: 45');
+    const [d] = expectCode(text, 'prestop-exceeds-grace-period', 1);
+    assert.equal(covered(text, d!), '45');
+  });
+  it('leaves a sleep action above the grace period to the API error, and is quiet when time is left', () => {
+    const over = app('lifecycle: { preStop: { sleep: { seconds: 50 } } }', 'terminationGracePeriodSeconds: 45');
+    expectCode(over, 'prestop-exceeds-grace-period', 0);
+    expectCode(over, 'invalid-sleep-action', 1);
+    expectQuiet(app('lifecycle: { preStop: { sleep: { seconds: 5 } } }'));
+    expectCode(app('lifecycle: { preStop: { exec: { command: [/bin/drain.sh] } } }', 'terminationGracePeriodSeconds: 1'), 'prestop-exceeds-grace-period', 0);
+  });
+});
+
+describe('legacy-sidecar-in-job', () => {
+  const legacy = (kind: 'Job' | 'CronJob' = 'Job') => job(`
+restartPolicy: Never
+containers:
+  - name: report
+    image: registry.example.com/report:2.0.1
+    ${RES}
+  - name: proxy
+    image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0
+    ${RES}`, kind);
+  it('warns on a helper that is a regular container of a Job or CronJob', () => {
+    const text = legacy();
+    const [d] = expectCode(text, 'legacy-sidecar-in-job', 1);
+    assert.match(d!.message, /"proxy" looks like a long-running helper.*Job never finishes/);
+    assert.deepEqual(d!.data, { fix: 'convert-to-sidecar', container: { list: 'containers', index: 1 } });
+    expectCode(legacy('CronJob'), 'legacy-sidecar-in-job', 1);
+  });
+  it('is quiet before sidecars exist (1.28), for real sidecars, single containers and Deployments', () => {
+    expectCode(legacy(), 'legacy-sidecar-in-job', 0, '1.28');
+    expectQuiet(job(`
+restartPolicy: Never
+initContainers:
+  - { name: istio-proxy, image: istio/proxyv2:1.22.0, restartPolicy: Always, ${RES} }
+containers:
+  - { name: work, image: x:1, ${RES} }`));
+    expectCode(job(`restartPolicy: Never\ncontainers:\n  - { name: fluent-bit, image: fluent/fluent-bit:3.1, ${RES} }`), 'legacy-sidecar-in-job', 0);
+    expectCode(deployment(`containers:\n  - { name: a, image: x:1 }\n  - { name: envoy, image: envoyproxy/envoy:v1.30.1 }`), 'legacy-sidecar-in-job', 0);
+  });
+  it('does not guess when every container looks like a helper', () => {
+    expectCode(job(`restartPolicy: Never\ncontainers:\n  - { name: envoy, image: x:1 }\n  - { name: fluent-bit, image: x:1 }`), 'legacy-sidecar-in-job', 0);
+  });
+  it('never treats a regular init container as a sidecar', () => {
+    // An init container named like a helper runs to completion: not a legacy sidecar.
+    expectCode(pod(`initContainers:\n  - { name: vault-agent, image: x:1 }\ncontainers:\n  - { name: a, image: x:1 }`), 'legacy-sidecar-in-job', 0);
+  });
+});
