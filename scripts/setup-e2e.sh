@@ -146,8 +146,8 @@ install_code_server() {
   v=$(XDG_CONFIG_HOME="$dest/.xdg/config" XDG_DATA_HOME="$dest/.xdg/data" \
       "$dest/node_modules/.bin/code-server" --config "$dest/.xdg/version-check.yaml" --version | tail -n1)
   case "$v" in "$version "*) ;; *) die "code-server --version printed: $v" ;; esac
-  # where the Node that must run code-server lives
-  printf '%s\n' "$node_bin" >"$dest/.node-bin"
+  # where the Node that must run code-server lives: relative to DEST (so the checkout may move) or absolute
+  printf '%s\n' "${node_bin#"$dest"/}" >"$dest/.node-bin"
 }
 
 CS_DIR="$E2E/code-server"
@@ -177,6 +177,7 @@ else
 fi
 
 E2E_NODE_BIN_VALUE=$(cat "$CS_DIR/.node-bin")
+case "$E2E_NODE_BIN_VALUE" in /*) ;; *) E2E_NODE_BIN_VALUE="$CS_DIR/$E2E_NODE_BIN_VALUE" ;; esac
 cat >"$ENV_FILE" <<EOF
 # Written by scripts/setup-e2e.sh; sourced by test/e2e/start-code-server.sh and scripts/run-e2e.sh.
 E2E_CODE_SERVER_VERSION=$installed_version

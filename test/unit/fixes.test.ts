@@ -4,6 +4,9 @@ import { LineIndex } from '../../server/src/model/lineIndex';
 import type { PodCodeAction } from '../../server/src/service/codeActions';
 import type { PodDiagnostic } from '../../server/src/service/diagnostics';
 import { applyEdits } from '../../server/src/analysis/fixes/index';
+import { insertEntry, removeEntry } from '../../server/src/analysis/fixes/text';
+import { parseFile } from '../../server/src/model/parse';
+import type { YMap, YSeq } from '../../server/src/model/tree';
 import { analyzeYaml } from './helpers';
 
 /** The code actions the service offers for every diagnostic with this code. */
@@ -189,5 +192,43 @@ spec:
     const r = analyzeYaml(`apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - { name: a, image: a:1 }\n`);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     assert.deepEqual(r.service.codeActions(r.doc, {}, range, [{ code: 'x', source: 'other', range }, { code: 'image-latest-tag', source: 'pod-lens', range }]), []);
+  });
+});
+
+describe('YAML edit primitives', () => {
+  // Built through the real parser so spans are what the fixes see.
+  const root = (text: string) => parseFile(text).documents[0]!.root as YMap;
+  const item = (text: string) => (root(text).entries[0]!.value as YSeq).items[0] as YMap;
+
+  it('removes the first key of a sequence item by sliding the next key onto the dash', () => {
+    const text = 'c:\n  - livenessProbe:\n      exec: { command: [a] }\n    name: x\n';
+    const m = item(text);
+    assert.equal(applyEdits(text, [removeEntry(text, m, m.entries[0]!)!]), 'c:\n  - name: x\n');
+  });
+
+  it('inserts into block maps at the siblings\' column, and into flow maps (empty too)', () => {
+    const text = 'c:\n  - name: x\n    image: y\n';
+    const m = item(text);
+    assert.equal(applyEdits(text, [insertEntry(text, m, 'restartPolicy', 'Always', { after: m.entries[0] })!]), 'c:\n  - name: x\n    restartPolicy: Always\n    image: y\n');
+    const flow = 'a: { b: 1 }\ne: {}\n';
+    const r = root(flow);
+    assert.equal(applyEdits(flow, [insertEntry(flow, r.entries[0]!.value as YMap, 'c', '2')!]), 'a: { b: 1, c: 2 }\ne: {}\n');
+    assert.equal(applyEdits(flow, [insertEntry(flow, r.entries[1]!.value as YMap, 'c', '2')!]), 'a: { b: 1 }\ne: { c: 2 }\n');
+  });
+
+  it('keeps CRLF line endings in a quick fix', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  initContainers:\n    - name: i\n      image: i:1\n      startupProbe:\n        exec: { command: [a] }\n  containers:\n    - { name: a, image: a:1 }\n`.replace(/\n/g, '\r\n');
+    const out = fixed(text, 'init-container-forbidden-field', /sidecar/);
+    assert.equal(out, text.replace('      image: i:1\r\n', '      image: i:1\r\n      restartPolicy: Always\r\n'));
+  });
+});
+
+describe('restartPolicy fixes for Jobs', () => {
+  it('prefers OnFailure, but Never when fixing a typo of Never', () => {
+    const job = (rp: string) => `apiVersion: batch/v1\nkind: Job\nmetadata: { name: j }\nspec:\n  template:\n    spec:\n      restartPolicy: ${rp}\n      containers:\n        - { name: a, image: a:1 }\n`;
+    assert.equal(actionsFor(job('Always'), 'workload-restart-policy').actions[0]!.title, 'Set restartPolicy to OnFailure');
+    const typo = actionsFor(job('never'), 'invalid-restart-policy').actions;
+    assert.equal(typo[0]!.title, 'Set restartPolicy to Never');
+    assert.equal(apply(job('never'), typo[0]!), job('Never'));
   });
 });

@@ -19,7 +19,10 @@ const JOBS = new Set(['Job', 'CronJob']);
 export function restartPolicyFixes(input: FixInput): QuickFix[] {
   const { text, analysis: { pod } } = input;
   const suggested = field(input.finding.data, 'value');
-  const values = JOBS.has(pod.kind) ? ['OnFailure', 'Never'] : typeof suggested === 'string' ? [suggested] : ['Always'];
+  // Jobs: OnFailure first (restart in place), unless the finding suggests Never (e.g. a typo of it).
+  const values = JOBS.has(pod.kind)
+    ? (input.finding.code === 'invalid-restart-policy' && suggested === 'Never' ? ['Never', 'OnFailure'] : ['OnFailure', 'Never'])
+    : typeof suggested === 'string' ? [suggested] : ['Always'];
   const e = entry(pod.spec, 'restartPolicy');
   const containers = entry(pod.spec, 'containers');
   return values.flatMap((v, i) => fix(

@@ -62,3 +62,22 @@ describe('warning rules on templated documents', () => {
     assert.ok(r.diagnostics.some((d) => d.code === 'helm-template'));
   });
 });
+
+describe('warning rules: translations', () => {
+  it('every l10n.t string of the warnings, fixes and SARIF code has a zh-cn translation', () => {
+    const root = path.join(__dirname, '../../../../..');
+    const parts = JSON.parse(fs.readFileSync(path.join(root, 'l10n/parts/rules-warnings.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const dirs = ['server/src/analysis/rules/warnings', 'server/src/analysis/fixes'];
+    const files = [...dirs.flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(d, f))), 'server/src/cli/sarif.ts'];
+    let n = 0;
+    for (const f of files) {
+      const src = fs.readFileSync(path.join(root, f), 'utf8');
+      for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+        const english = m[1]!.replace(/\\(.)/g, '$1');
+        assert.ok(parts[english], `${f}: no zh-cn translation for ${english}`);
+        n++;
+      }
+    }
+    assert.ok(n > 40);
+  });
+});

@@ -47,7 +47,7 @@ volumes:
     emptyDir: { medium: Memory }`);
     const found = expectCode(text, 'emptydir-without-size-limit', 1);
     assert.equal(covered(text, found[0]!), 'emptyDir');
-    assert.match(found[0]!.message, /volumes\[scratch\]\.emptyDir: this emptyDir has no sizeLimit/);
+    assert.match(found[0]!.message, /spec\.volumes\[0\]\.emptyDir: this emptyDir has no sizeLimit/);
     // shm is bounded: every container has a memory limit, so tmpfs is sized to the pod's limit.
     const noLimits = pod(`containers:\n  - { name: a, image: x:1 }\nvolumes:\n  - { name: shm, emptyDir: { medium: Memory } }`);
     assert.match(expectCode(noLimits, 'emptydir-without-size-limit', 1)[0]!.message, /memory-backed/);

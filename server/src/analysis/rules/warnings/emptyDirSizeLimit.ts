@@ -28,7 +28,7 @@ export const emptyDirSizeLimit: Rule = {
       if (isSet(get(ed, 'sizeLimit'))) continue;
       const memory = str(get(ed, 'medium')) === 'Memory';
       if (memory ? allLimited('memory') || podLevel?.limits.has('memory') : limited('ephemeral-storage')) continue;
-      const path = `${pod.specPath.join('.')}.volumes[${v.name ?? '?'}].emptyDir`;
+      const path = `${pod.specPath.join('.')}.volumes[${v.index}].emptyDir`;
       out.push({
         span: e.keySpan,
         message: memory

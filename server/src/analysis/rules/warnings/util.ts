@@ -5,7 +5,7 @@
  */
 import type { ContainerModel, PodSpecModel, ProbeModel } from '../../../model/pod';
 import { entry, get, isMap, isScalar, items, str } from '../../../model/tree';
-import type { Span, YNode } from '../../../model/tree';
+import type { Span, YMap, YNode } from '../../../model/tree';
 
 /** `spec.template.spec.containers[0]`. */
 export function containerPath(pod: PodSpecModel, c: ContainerModel): string {
@@ -75,8 +75,8 @@ export function isSet(node: YNode | undefined): boolean {
 }
 
 /** The pod spec's `volumes`, as maps. */
-export function volumes(pod: PodSpecModel): { name: string | undefined; node: Extract<YNode, { type: 'map' }> }[] {
-  return items(get(pod.spec, 'volumes')).flatMap((v) => (isMap(v) ? [{ name: str(get(v, 'name')), node: v }] : []));
+export function volumes(pod: PodSpecModel): { name: string | undefined; index: number; node: YMap }[] {
+  return items(get(pod.spec, 'volumes')).flatMap((v, index) => (isMap(v) ? [{ name: str(get(v, 'name')), index, node: v }] : []));
 }
 
 /** A plain JSON form of a node (keys sorted), for comparing two subtrees. */
