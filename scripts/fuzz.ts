@@ -28,7 +28,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 function corpus(): { name: string; bytes: Buffer }[] {
-  const files = ['examples', 'test/fixtures'].flatMap((d) => yamlFiles(path.join(ROOT, d)))
+  const files: { name: string; bytes: Buffer }[] = ['examples', 'test/fixtures'].flatMap((d) => yamlFiles(path.join(ROOT, d)))
     .map((f) => ({ name: path.relative(ROOT, f), bytes: fs.readFileSync(f) }));
   // The small hostile samples are good seeds for mutation too.
   for (const s of SAMPLES) if (!s.large) files.push({ name: `sample: ${s.name}`, bytes: s.bytes?.() ?? Buffer.from(s.text(), 'utf8') });

@@ -60,6 +60,20 @@ const base = {
   "git.openRepositoryInParentFolders": "never",
   "npm.autoDetect": "off",
   "editor.minimap.enabled": false,
+  "workbench.reduceMotion": "on",
+  // typing in tests must arrive literally: no auto-indent (the yaml extension turns it on for [yaml]),
+  // no auto-closing, no suggestions that swallow Enter
+  "editor.autoIndent": "none",
+  "[yaml]": { "editor.autoIndent": "none" },
+  "editor.autoClosingBrackets": "never",
+  "editor.autoClosingQuotes": "never",
+  "editor.autoSurround": "never",
+  "editor.formatOnType": false,
+  "editor.quickSuggestions": { "other": false, "comments": false, "strings": false },
+  "editor.suggestOnTriggerCharacters": false,
+  "editor.acceptSuggestionOnEnter": "off",
+  "editor.parameterHints.enabled": false,
+  "editor.inlineSuggest.enabled": false,
   "editor.accessibilitySupport": "off",
   "files.autoSave": "off",
   "window.restoreWindows": "none",
@@ -114,6 +128,8 @@ export XDG_CONFIG_HOME="$PROFILE/xdg/config" XDG_DATA_HOME="$PROFILE/xdg/data"
 
 echo "start-code-server: $("$CODE_SERVER" --config "$PROFILE/config.yaml" --version | tail -n1) on node $(node -v)," \
   "port $PORT, locale $LOCALE, extension $EXT_ID -> $EXT_DEV, profile $PROFILE" >&2
+# stderr: drop lines that are expected offline (no vsda in open-source builds, no extension gallery).
+exec 2> >(grep --line-buffered -vE 'vsda/rust/web|ENOTFOUND open-vsx\.org|a socket was left hanging' >&2)
 exec "$CODE_SERVER" --config "$PROFILE/config.yaml" --user-data-dir "$PROFILE/user" \
   --extensions-dir "$PROFILE/extensions" --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$WORKSPACE"

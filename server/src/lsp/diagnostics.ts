@@ -26,6 +26,8 @@ export function toLspDiagnostic(d: PodDiagnostic): Diagnostic {
 
 export class Validator {
   private readonly pending = new Map<string, unknown>();
+  /** Documents closed while a validation awaited settings: it must neither publish nor re-cache them. */
+  private readonly closed = new WeakSet<TextDocument>();
   constructor(
     private readonly connection: Connection,
     private readonly service: PodService,
@@ -50,12 +52,18 @@ export class Validator {
     if (h !== undefined) { this.timer.clearTimeout(h); this.pending.delete(uri); }
   }
 
+  /** The document closed: drop its pending validation and ignore one still in flight. */
+  forget(doc: TextDocument): void {
+    this.cancel(doc.uri);
+    this.closed.add(doc);
+  }
+
   private async validate(doc: TextDocument): Promise<void> {
     const version = doc.version;
     try {
       const s = await this.settings.get(doc.uri);
       const text = doc.getText();
-      if (doc.version !== version) return; // a newer edit will validate
+      if (doc.version !== version || this.closed.has(doc)) return; // a newer edit will validate, or it closed
       const diagnostics = this.service.diagnostics({ uri: doc.uri, version, text }, s).map(toLspDiagnostic);
       await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     } catch (e) {

@@ -27,7 +27,7 @@ export interface RuntimeEnvironment {
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => connection.console.error(m);
-  const service = createPodService({ log });
+  const service = createPodService({ log, retain: (uri) => documents.get(uri) !== undefined });
   let hasConfiguration = false;
   let initSettings: Partial<PodLensSettings> = {};
   const settings = new SettingsCache(connection, () => hasConfiguration, () => initSettings);
@@ -64,7 +64,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (e.document.version > 1) validator.schedule(e.document);
   });
   documents.onDidClose((e) => {
-    validator.cancel(e.document.uri);
+    validator.forget(e.document);
     settings.clear(e.document.uri);
     service.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -28,6 +28,12 @@ export interface TextSnapshot {
 export interface ServiceOptions {
   /** Called once per distinct fault (where + message). */
   readonly log?: (message: string) => void;
+  /**
+   * Whether to keep a document's analysis cached (default: yes, until `close`). The language server
+   * keeps only open documents: a request that was in flight when its document closed would otherwise
+   * cache it again after `close`, and the cache would grow with every such race.
+   */
+  readonly retain?: (uri: string) => boolean;
 }
 
 interface CacheEntry {
@@ -80,7 +86,8 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       return { text: doc.text, lines: new LineIndex(doc.text), chunks: [], pods: [], findings: [], skipped: false };
     }
     const { file, cache: chunks } = result;
-    cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
+    if (options.retain && !options.retain(doc.uri)) cache.delete(doc.uri);
+    else cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
     return file;
   }
 

@@ -154,7 +154,7 @@ export function render(obj: unknown, style: Style, seed = 1): string {
 }
 
 /** Text mutations that editors and hostile files produce. */
-const SNIPPETS = [
+export const SNIPPETS = [
   '\t', '\0', ': ', '- ', '{{ .Values.x }}', '{{', '}}', '&a ', '*a', '<<: *a\n', '!!binary ', '!custom ', '"', "'", '[', '{', '}', ']',
   '\r', '\r\n', '\n', '\ufeff', '🙂', '\ud800', '\udfff', '---\n', '...\n', '# c\n', '|', '>-\n', '? ', '%YAML 1.1\n', 'on', 'yes', '0777',
   '1e400', '99999999999999999999Ei', '-1', 'null', '~', '[]', '{}', ' '.repeat(40), '\u2028', 'ünï', '\x7f', '\x1b[2J',

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../server/src/cli/main';
 import { readStdin } from '../../../server/src/cli/files';
+import * as l10n from '@vscode/l10n';
 import { POD, invalidUtf8 } from './samples';
 
 function cli(args: string[], stdin: string | (() => string) = '') {
@@ -147,6 +148,22 @@ describe('CLI inputs', () => {
     const r = cli(['check', '--format', 'json', '-'], text);
     assert.ok(r.code === 0 || r.code === 1, r.err);
     assert.deepEqual(JSON.parse(r.out).files[0].pods[0].range.start, { line: 0, character: 0 });
+  });
+
+  it('input errors are translated (--locale zh-cn)', () => {
+    const dir = path.resolve(__dirname, '../../../../l10n');
+    if (!fs.existsSync(path.join(dir, 'bundle.l10n.zh-cn.json'))) return; // built by `npm run build`
+    const prev = process.env['VSCODE_L10N_BUNDLE_LOCATION'];
+    process.env['VSCODE_L10N_BUNDLE_LOCATION'] = dir;
+    try {
+      const r = cli(['check', '--locale', 'zh-cn', '/nonexistent/pods.yaml', '/dev/zero']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /pods\.yaml: 没有那个文件或目录/);
+      assert.match(r.err, /zero: 不是普通文件或目录/);
+    } finally {
+      if (prev === undefined) delete process.env['VSCODE_L10N_BUNDLE_LOCATION']; else process.env['VSCODE_L10N_BUNDLE_LOCATION'] = prev;
+      l10n.config({ contents: {} });
+    }
   });
 
   it('I/O errors win over findings: exit 2 when one input is missing and another has errors', () => {

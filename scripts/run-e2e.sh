@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the real-editor tests (test/e2e/*.spec.js): installs what is missing (scripts/setup-e2e.sh,
+# seconds when already done), builds the extension, then runs Playwright, which starts code-server
+# (test/e2e/start-code-server.sh) and Debian's chromium. Any failure, including code-server not
+# starting, exits non-zero; nothing is skipped.
+#   bash scripts/run-e2e.sh                       all specs
+#   bash scripts/run-e2e.sh test/e2e/smoke.spec.js -g 'loads'   extra args go to `playwright test`
+# Env: E2E_NO_BUILD=1 skips `npm run build`; E2E_PORT (default 8917) first port; CHROMIUM browser path.
+# Results: test-results/e2e/ (screenshots, html-report/, artifacts/ with traces of failed tests).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+T0=$SECONDS
+
+bash scripts/setup-e2e.sh
+_cs=${CODE_SERVER:-} _nb=${E2E_NODE_BIN:-}   # values set by the caller win over .e2e/env.sh
+# shellcheck source=/dev/null
+. .e2e/env.sh
+CODE_SERVER=${_cs:-$CODE_SERVER} E2E_NODE_BIN=${_nb:-$E2E_NODE_BIN}
+export CODE_SERVER E2E_NODE_BIN CHROMIUM
+
+if [ "${E2E_NO_BUILD:-0}" != 1 ]; then
+  npm run build
+fi
+for f in dist/extension.js dist/server.js; do
+  [ -f "$f" ] || { echo "run-e2e: $f is missing after the build" >&2; exit 1; }
+done
+
+rm -rf test-results/e2e
+PW="$ROOT/.e2e/playwright/node_modules"
+# Specs and helpers `require('@playwright/test')`; it lives in .e2e/playwright, not in the root node_modules.
+export NODE_PATH="$PW${NODE_PATH:+:$NODE_PATH}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Playwright runs on the system Node (20); code-server and the extension host run on E2E_NODE_BIN's Node.
+set +e
+node "$PW/@playwright/test/cli.js" test -c test/e2e/playwright.config.js "$@"
+rc=$?
+set -e
+echo "run-e2e: playwright exited $rc after $((SECONDS - T0))s; screenshots and report in test-results/e2e/" >&2
+exit $rc

@@ -1,0 +1,426 @@
+// Helpers for driving the real VS Code workbench (code-server) from Playwright.
+// Every internal VS Code DOM selector lives in SEL below: when a VS Code update breaks a test,
+// fix it here. Checked on code-server 4.139.1 (VS Code 1.139.1).
+//
+// Specs import `test` and `expect` from here (not from @playwright/test): the `test` below attaches
+// the extension host logs and a screenshot when a test fails.
+// Positions are 1-based line and column, as VS Code shows them ("Ln 16, Col 16").
+const fs = require('node:fs');
+const path = require('node:path');
+const base = require('@playwright/test');
+
+const { expect } = base;
+const ROOT = path.resolve(__dirname, '../..');
+const WORKSPACE = path.join(__dirname, 'workspace');
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+
+const SEL = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row', // role=treeitem, aria-label=name, aria-level, aria-expanded
+  activeTab: '.editor-group-container.active .tabs-container .tab.active', // aria-label=file name; class "dirty" when modified
+  activeEditor: '.editor-group-container.active .editor-instance .monaco-editor',
+  viewLine: '.view-lines .view-line', // virtualized: only visible lines exist, in no particular DOM order (sort by style.top)
+  cursor: '.cursor',
+  squiggle: (severity) => `.squiggly-${severity}`, // error | warning | info | hint
+  hover: '.monaco-hover:not(.hidden)',
+  problemsPanel: '.markers-panel',
+  problemsRow: '.markers-panel .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-list .monaco-list-row', // aria-label = "Title" or "Title, <keybinding>"
+  quickInputRowLabel: '.label-name',
+  notification: '.notifications-toasts .notification-list-item',
+  notificationMessage: '.notification-list-item-message',
+  webviewOuter: 'iframe.webview.ready', // one per webview (panels and views); the content is in a nested iframe
+  webviewInner: 'iframe#active-frame',
+};
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactText = (s) => new RegExp(`^\\s*${escapeRegExp(s)}\\s*$`);
+
+// ---------------------------------------------------------------- workbench and files
+
+/** Opens the workbench on `folder` (default test/e2e/workspace) and waits until the Explorer shows it. */
+async function openWorkbench(page, { folder = WORKSPACE } = {}) {
+  await page.goto(`/?folder=${encodeURIComponent(folder)}`);
+  await expect(page.locator(SEL.workbench)).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(SEL.explorerRow).first()).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Opens a workspace file by clicking through the Explorer (`relPath` like "pod.yaml" or "dir/sub/x.yaml";
+ * folders are expanded on the way) and waits for its editor. Returns the editor locator.
+ */
+async function openFile(page, relPath) {
+  const parts = relPath.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const row = page.locator(`${SEL.explorerRow}[aria-level="${i + 1}"][aria-label=${JSON.stringify(parts[i])}]`).first();
+    await expect(row, `Explorer row ${parts.slice(0, i + 1).join('/')}`).toBeVisible({ timeout: 30_000 });
+    const isFolder = i < parts.length - 1;
+    if (isFolder) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      await expect(row).toHaveAttribute('aria-expanded', 'true');
+    } else {
+      await row.click();
+    }
+  }
+  const name = parts[parts.length - 1];
+  await expect(page.locator(SEL.activeTab)).toHaveAttribute('aria-label', new RegExp(`^${escapeRegExp(name)}\\b`), { timeout: 30_000 });
+  const editor = activeEditor(page);
+  await expect(editor.locator(SEL.viewLine).first()).toBeVisible();
+  return editor;
+}
+
+/** The text editor in the active editor group. */
+function activeEditor(page) {
+  return page.locator(SEL.activeEditor).first();
+}
+
+/** Focuses the active text editor, keeping its cursor where it is (Ctrl+1: focus the first editor group). */
+async function focusEditor(page) {
+  const editor = activeEditor(page);
+  if (await editor.evaluate((e) => e.classList.contains('focused'))) return editor;
+  await page.keyboard.press('Control+1');
+  await expect(editor).toHaveClass(/\bfocused\b/);
+  return editor;
+}
+
+/**
+ * Writes a file into the workspace (parent folders created) and returns its absolute path. The
+ * Explorer picks it up through the file watcher. Use for tests that edit and save, so the shared
+ * fixtures stay untouched; remove it with fs.rmSync(path) in a finally block.
+ */
+function writeWorkspaceFile(relPath, text) {
+  const abs = path.join(WORKSPACE, relPath);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, text);
+  return abs;
+}
+
+// ---------------------------------------------------------------- diagnostics
+
+/** Waits for a squiggle of `severity` (error | warning | info | hint) in the active editor; returns its locator. */
+async function waitForSquiggle(page, severity = 'error', { timeout = 60_000 } = {}) {
+  const squiggle = activeEditor(page).locator(SEL.squiggle(severity)).first();
+  await expect(squiggle, `a ${severity} squiggle`).toBeVisible({ timeout });
+  return squiggle;
+}
+
+/** Opens (or reveals) the Problems panel. Ctrl+Shift+M toggles, so it is only pressed when the panel is hidden. */
+async function openProblems(page) {
+  const panel = page.locator(SEL.problemsPanel);
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/**
+ * Reads the rows the Problems panel shows (open it first with openProblems). Returns
+ * [{ file, severity: 'error'|'warning'|'info', message, source, code, line, column, related: [] }].
+ * The panel is a virtualized tree: only rows in view are read, so keep fixtures small.
+ */
+async function readProblems(page) {
+  return page.locator(SEL.problemsRow).evaluateAll((rows) => {
+    const sorted = rows
+      .map((r) => ({ r, top: parseFloat(r.style.top) || 0 }))
+      .sort((a, b) => a.top - b.top)
+      .map((x) => x.r);
+    const out = [];
+    let file;
+    for (const row of sorted) {
+      const text = (sel) => row.querySelector(sel)?.textContent?.trim() ?? '';
+      const icon = row.querySelector('.marker-icon');
+      if (icon) {
+        const sev = ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? 'unknown';
+        const pos = /Ln (\d+), Col (\d+)/.exec(text('.marker-line')) ?? [];
+        out.push({
+          file,
+          severity: sev,
+          message: [...row.querySelectorAll('.marker-message')].map((e) => e.textContent).join('\n'),
+          source: text('.marker-source'),
+          code: text('.marker-code'),
+          line: Number(pos[1]),
+          column: Number(pos[2]),
+          related: [],
+        });
+      } else if (row.querySelector('.resource-label-container')) {
+        file = text('.resource-label-container .label-name');
+      } else if (out.length) {
+        out[out.length - 1].related.push(row.textContent.trim()); // related information rows
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Opens the Problems panel and waits until a problem matches `match` (a substring or RegExp of the
+ * message, or a predicate over the readProblems() entry). Returns that entry.
+ */
+async function waitForProblem(page, match, { timeout = 60_000 } = {}) {
+  await openProblems(page);
+  const test =
+    typeof match === 'function' ? match : (p) => (match instanceof RegExp ? match.test(p.message) : p.message.includes(match));
+  let found;
+  await expect
+    .poll(async () => {
+      found = (await readProblems(page)).find(test);
+      return !!found;
+    }, { message: `a problem matching ${match}`, timeout })
+    .toBe(true);
+  return found;
+}
+
+// ---------------------------------------------------------------- cursor, hover, editing
+
+/** Moves the cursor of the active editor to line:column with Go to Line (Ctrl+G). */
+async function gotoPosition(page, line, column = 1) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+G');
+  await expect(page.locator(SEL.quickInputBox)).toBeFocused();
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(SEL.quickInput)).toBeHidden();
+  const editor = activeEditor(page);
+  await expect(editor).toHaveClass(/\bfocused\b/);
+  return editor;
+}
+
+/**
+ * Hovers the mouse over the character at line:column of the active editor (a real mouse hover) and
+ * waits for the hover widget. Returns its locator; read it with toContainText / textContent.
+ */
+async function hoverAt(page, line, column, { timeout = 20_000 } = {}) {
+  const editor = await gotoPosition(page, line, column);
+  const box = await editor.locator(SEL.cursor).first().boundingBox();
+  if (!box) throw new Error(`no cursor box at ${line}:${column}`);
+  await page.mouse.move(1, 1); // a fresh mouse move onto the text is what triggers the hover
+  await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 4 });
+  const hover = page.locator(SEL.hover).first();
+  await expect(hover, `hover at ${line}:${column}`).toBeVisible({ timeout });
+  return hover;
+}
+
+/** Closes hovers, quick inputs and suggest widgets. */
+async function dismiss(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+}
+
+/**
+ * Types text literally at the cursor. The e2e profile turns off auto-indent, auto-closing and
+ * suggestions (start-code-server.sh), so multi-line YAML arrives exactly as given.
+ */
+async function typeText(page, text) {
+  await focusEditor(page);
+  await page.keyboard.insertText(text);
+}
+
+/** Types text at line:column (1-based). */
+async function insertAt(page, line, column, text) {
+  await gotoPosition(page, line, column);
+  await page.keyboard.insertText(text);
+}
+
+/** Replaces the whole content of the active editor (unsaved; see saveFile). */
+async function replaceEditorText(page, text) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Saves the active editor and waits until its tab is no longer dirty. */
+async function saveFile(page) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+S');
+  await expect(page.locator(SEL.activeTab)).not.toHaveClass(/\bdirty\b/);
+}
+
+/**
+ * The lines of the active editor that are rendered (the editor is virtualized: only lines in view).
+ * Whitespace is normalized from non-breaking spaces.
+ */
+async function visibleEditorLines(page) {
+  return activeEditor(page)
+    .locator(SEL.viewLine)
+    .evaluateAll((els) =>
+      els
+        .map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((x) => x.text),
+    );
+}
+
+// ---------------------------------------------------------------- command palette
+
+/** Opens the command palette (F1) and types `query`. */
+async function openPalette(page, query) {
+  await page.keyboard.press('F1');
+  const box = page.locator(SEL.quickInputBox);
+  await expect(box).toBeFocused();
+  await page.keyboard.insertText(query);
+  await expect(box).toHaveValue(`>${query}`);
+}
+
+/** Closes the command palette (or any quick input) and waits until it is gone. */
+async function closePalette(page) {
+  await page.keyboard.press('Escape');
+  await expect(page.locator(SEL.quickInput)).toBeHidden();
+}
+
+/** The palette row whose title is exactly `title` (category included, e.g. "Pod Lens: Show Lifecycle Preview"). */
+function paletteRow(page, title) {
+  return page
+    .locator(SEL.quickInputRow)
+    .filter({ has: page.locator(SEL.quickInputRowLabel, { hasText: exactText(title) }) })
+    .first();
+}
+
+/** Waits until the command palette lists `title` (searching for it), then closes the palette. */
+async function expectCommandInPalette(page, title, { timeout = 30_000 } = {}) {
+  await openPalette(page, title);
+  await expect(paletteRow(page, title), `palette lists "${title}"`).toBeVisible({ timeout });
+  await closePalette(page);
+}
+
+/** Lists the palette titles that match `query` (after the list settles), then closes the palette. */
+async function paletteTitles(page, query) {
+  await openPalette(page, query);
+  const read = () => page.locator(`${SEL.quickInputRow} ${SEL.quickInputRowLabel}`).allTextContents();
+  let prev;
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await read());
+      const stable = now === prev;
+      prev = now;
+      return stable;
+    }, { intervals: [300, 300, 500, 1000] })
+    .toBe(true);
+  const titles = (await read()).map((t) => t.trim());
+  await closePalette(page);
+  return titles;
+}
+
+/** Runs a command by its exact palette title, e.g. runCommand(page, 'Pod Lens: Show Lifecycle Preview'). */
+async function runCommand(page, title, { timeout = 30_000 } = {}) {
+  await openPalette(page, title);
+  const row = paletteRow(page, title);
+  await expect(row, `palette lists "${title}"`).toBeVisible({ timeout });
+  await row.click();
+  await expect(page.locator(SEL.quickInput)).toBeHidden();
+}
+
+// ---------------------------------------------------------------- webviews, notifications
+
+/**
+ * The content frame of a webview (e.g. our lifecycle preview): a FrameLocator to query with
+ * .locator()/.getByText(). `index` picks among ready webviews in DOM order (default: the last created).
+ */
+function webviewFrame(page, { index = -1 } = {}) {
+  return page.locator(SEL.webviewOuter).nth(index).contentFrame().locator(SEL.webviewInner).contentFrame();
+}
+
+/** Messages of the notification toasts on screen (e.g. to assert "Pod Lens failed to start" is absent). */
+async function notificationMessages(page) {
+  return (await page.locator(`${SEL.notification} ${SEL.notificationMessage}`).allTextContents()).map((t) => t.trim());
+}
+
+// ---------------------------------------------------------------- screenshots and logs
+
+/**
+ * Saves a full-window screenshot to test-results/e2e/<name>.png (and attaches it to the report).
+ * Returns the path.
+ */
+async function screenshot(page, name) {
+  const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: file });
+  try {
+    await base.test.info().attach(name, { path: file, contentType: 'image/png' });
+  } catch {
+    // outside a test
+  }
+  return file;
+}
+
+/**
+ * Log files of the code-server on `port` that matter when a test fails: the server's remoteagent.log,
+ * and from the newest extension host (one per page load) remoteexthost.log (activation errors) and
+ * our extension's output channels (pod-lens.pod-lens/Pod Lens.log: client and server log).
+ */
+function profileLogs(port) {
+  const logsRoot = path.join(ROOT, '.e2e', 'profiles', String(port), 'user', 'logs');
+  const ls = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []);
+  const session = ls(logsRoot).filter((e) => e.isDirectory()).map((e) => e.name).sort().pop();
+  if (!session) return [];
+  const dir = path.join(logsRoot, session);
+  const out = ls(dir).filter((e) => e.isFile() && e.name === 'remoteagent.log').map((e) => path.join(dir, e.name));
+  const exthost = ls(dir)
+    .map((e) => /^exthost(\d+)$/.exec(e.name))
+    .filter(Boolean)
+    .sort((a, b) => Number(b[1]) - Number(a[1]))[0];
+  if (exthost) {
+    const hostDir = path.join(dir, exthost[0]);
+    out.push(path.join(hostDir, 'remoteexthost.log'));
+    for (const e of ls(hostDir)) {
+      if (e.isDirectory() && e.name.startsWith('pod-lens.')) {
+        for (const f of ls(path.join(hostDir, e.name))) out.push(path.join(hostDir, e.name, f.name));
+      }
+    }
+  }
+  return out.filter((f) => fs.existsSync(f));
+}
+
+// `test` with an automatic fixture: on failure, attach a screenshot and the code-server/extension host
+// logs (they include the "Pod Lens" output channel, i.e. our client's and server's log).
+const test = base.test.extend({
+  _failureArtifacts: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      await screenshot(page, `FAILED-${testInfo.titlePath.slice(1).join('-')}`).catch(() => {});
+      for (const log of profileLogs(testInfo.project.metadata.port)) {
+        const name = path.relative(path.join(ROOT, '.e2e', 'profiles'), log);
+        await testInfo.attach(name, { path: log, contentType: 'text/plain' }).catch(() => {});
+      }
+    },
+    { auto: true },
+  ],
+});
+
+module.exports = {
+  test,
+  expect,
+  SEL,
+  ROOT,
+  WORKSPACE,
+  RESULTS,
+  openWorkbench,
+  openFile,
+  activeEditor,
+  focusEditor,
+  writeWorkspaceFile,
+  waitForSquiggle,
+  openProblems,
+  readProblems,
+  waitForProblem,
+  gotoPosition,
+  hoverAt,
+  dismiss,
+  typeText,
+  insertAt,
+  replaceEditorText,
+  saveFile,
+  visibleEditorLines,
+  openPalette,
+  closePalette,
+  paletteRow,
+  expectCommandInPalette,
+  paletteTitles,
+  runCommand,
+  webviewFrame,
+  notificationMessages,
+  screenshot,
+  profileLogs,
+};
