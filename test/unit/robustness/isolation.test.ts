@@ -9,6 +9,8 @@ import { analyzeChunk } from '../../../server/src/analysis/chunkAnalysis';
 import { RULES } from '../../../server/src/analysis/rules/index';
 import type { Rule } from '../../../server/src/analysis/rules/rule';
 import { LineIndex } from '../../../server/src/model/lineIndex';
+import { createPodService } from '../../../server/src/service/index';
+import { run } from '../../../server/src/cli/main';
 import { kubeVersionOrLatest } from '../../../server/src/model/version';
 import { POD } from './samples';
 
@@ -39,6 +41,33 @@ describe('fault isolation', () => {
     const noisy = analyzeChunk(BAD, version, () => undefined, [boom, ...RULES, notIterable]);
     assert.deepEqual(faults, []);
     assert.deepEqual(noisy.findings, clean.findings);
+  });
+
+  it('through the service and the CLI: a throwing rule is logged once, named, and the rest is reported', () => {
+    // RULES is the live registry; this file runs in its own process, and the rule is removed again.
+    const registry = RULES as Rule[];
+    const picky: Rule = { code: 'test-picky', severity: 'warning', check: ({ analysis }) => { if (analysis.pod.name === 'web2') throw new Error('picky'); return []; } };
+    registry.push(picky);
+    try {
+      const logs: string[] = [];
+      const service = createPodService({ log: (m) => logs.push(m) });
+      const text = BAD + '---\n' + BAD.replace('name: web', 'name: web2');
+      for (let v = 1; v <= 3; v++) {
+        const doc = { uri: 'file:///iso.yaml', version: v, text: text + '#'.repeat(v) };
+        assert.equal(service.diagnostics(doc).filter((d) => d.code === 'invalid-quantity').length, 2);
+        assert.equal(service.analysis(doc).pods.length, 2);
+      }
+      assert.equal(logs.length, 1, logs.join('\n'));
+      assert.match(logs[0]!, /analysis fault in rule test-picky: Error: picky/);
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = run(['check', '--format', 'json', '-'], { out: (s) => out.push(s), err: (s) => err.push(s), stdin: () => text });
+      assert.equal(code, 1);
+      assert.equal(JSON.parse(out.join('')).files[0].pods.length, 2);
+      assert.equal(err.filter((e) => e.includes('rule test-picky')).length, 1);
+    } finally {
+      registry.splice(registry.indexOf(picky), 1);
+    }
   });
 
   it('a rule returning out-of-range or NaN spans cannot produce an invalid LSP position', () => {

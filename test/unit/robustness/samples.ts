@@ -85,6 +85,17 @@ export function longLine(chars = 3_000_000): string {
   return `apiVersion: v1\nkind: Pod\nmetadata: { name: long, annotations: { a: "${'x'.repeat(chars)}" } }\nspec: { containers: [{ name: a, image: "x:1", resources: { requests: { cpu: ${'9'.repeat(1000)}m } } }] }\n`;
 }
 
+/** Long strings in every field a rule reads with a regular expression (names, images, commands, ports, resource names). */
+export function longFields(n = 300_000): string {
+  const b = (u: string, k = n) => u.repeat(k);
+  return `apiVersion: v1\nkind: Pod\nmetadata: { name: "${b('a-')}!" }\nspec:\n  containers:\n`
+    + `    - name: "${b('a-')}!"\n      image: "${b('a/')}:${b('0', 1000)}@sha256:${b('0', 1000)}"\n`
+    + `      command: ["sh", "-c", "${b('exec a; ', n / 4)}"]\n      args: ["${b(' ')}x", "${b('\\t', n / 10)}"]\n`
+    + `      ports: [{ name: "${b('a', n)}", containerPort: 80 }]\n`
+    + `      livenessProbe: { httpGet: { port: "${b('a-', n / 2)}", path: "${b('/', n)}" } }\n`
+    + `      resources: { requests: { "${b('a.', n / 2)}/x": 1, cpu: "${b('1', n / 10)}.${b('1', n / 10)}" }, limits: { memory: "1${b('0', n / 10)}" } }\n`;
+}
+
 /** Many unterminated `{{`: a lazy `{{.*?}}` scan is quadratic on this. */
 export function braceFlood(chars = 4_000_000): string {
   return podWith(`  containers: []\n# ${'{{'.repeat(chars / 2)}\n`);
@@ -330,6 +341,7 @@ export const SAMPLES: readonly HostileSample[] = [
   { name: '100k containers', text: () => manyContainers(), large: true },
   { name: 'multi-megabyte single line', text: () => longLine(), large: true },
   { name: 'multi-megabyte line of unterminated {{', text: () => braceFlood(), large: true },
+  { name: 'hundreds of kilobytes in every field', text: () => longFields(), large: true },
   { name: '50 MB+ file', text: () => hugeFile(), large: true },
   { name: 'binary noise', text: () => binaryNoise().toString('latin1'), bytes: () => binaryNoise() },
   { name: 'NUL and control bytes', text: () => NUL_BYTES },
