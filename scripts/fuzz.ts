@@ -1,7 +1,8 @@
 /**
  * `npm run fuzz`: the property suite of test/unit/robustness/properties.ts for many more runs, plus
  * random byte mutations of the example and fixture files through the service and the CLI.
- *   FUZZ_RUNS (default 5000), FUZZ_SEED (default: random, printed), FUZZ_PATH (replay a failure).
+ *   FUZZ_RUNS (default 5000), FUZZ_SEED (default: random, printed), FUZZ_PATH (replay a failure),
+ *   FUZZ_TIME_LIMIT_MS (per property, default 600000).
  * Exit code 1 on the first failing property, with fast-check's `{ seed, path }` to replay it.
  */
 import * as fs from 'node:fs';
@@ -60,7 +61,9 @@ function byteProperty(): NamedProperty {
 
 function main(): number {
   const seed = process.env['FUZZ_SEED'] ? undefined : (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) | 0;
-  const params = fuzzParams(5000, seed);
+  // A property stops starting new runs after FUZZ_TIME_LIMIT_MS (default 10 min), reported as interrupted.
+  const limit = Number(process.env['FUZZ_TIME_LIMIT_MS'] ?? 600_000);
+  const params = { ...fuzzParams(5000, seed), interruptAfterTimeLimit: limit };
   process.stdout.write(`pod-lens fuzz: ${params.numRuns} runs per property, seed ${params.seed ?? '(random)'}${params.path ? `, path ${params.path}` : ''}\n`);
   let failed = 0;
   for (const { name, property } of [...properties(), byteProperty()]) {
@@ -70,7 +73,7 @@ function main(): number {
       failed++;
       process.stdout.write(`FAIL ${name}\n${fc.defaultReportMessage(result) ?? ''}\nreplay: FUZZ_SEED=${result.seed} FUZZ_PATH=${result.counterexamplePath ?? ''} FUZZ_RUNS=${params.numRuns} npm run fuzz\n`);
     } else {
-      process.stdout.write(`ok   ${name} (${result.numRuns} runs, ${Date.now() - started} ms)\n`);
+      process.stdout.write(`${result.interrupted ? 'ok (interrupted by FUZZ_TIME_LIMIT_MS)' : 'ok'}   ${name} (${result.numRuns} runs, ${Date.now() - started} ms)\n`);
     }
   }
   return failed ? 1 : 0;

@@ -1,11 +1,22 @@
-/** LSP adapter for hover (owned by the hover work; replace this placeholder). */
-import type { ServerCapabilities } from 'vscode-languageserver';
+/** LSP adapter for hover: textDocument/hover -> the service's markdown explanation of the pod field. */
+import { MarkupKind } from 'vscode-languageserver';
+import type { Hover, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { snapshot } from './context';
+import { runSafe } from './runner';
 
 export function hoverCapabilities(): Partial<ServerCapabilities> {
-  return {};
+  return { hoverProvider: true };
 }
 
-export function registerHover(_ctx: ServerContext): void {
-  // not registered yet
+export function registerHover(ctx: ServerContext): void {
+  ctx.connection.onHover(async (params, token) => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const settings = await ctx.settings.get(doc.uri);
+    return runSafe<Hover | null>(ctx.log, 'hover', null, token, () => {
+      const h = ctx.service.hover(snapshot(doc), settings, params.position);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+    });
+  });
 }

@@ -10,6 +10,8 @@ import type { AnalysisResult } from '../protocol/analysis';
 import { codeActions } from './codeActions';
 import type { ClientDiagnostic, PodCodeAction } from './codeActions';
 import { codeLenses } from './codeLens';
+import { hover } from './hover';
+import type { PodHover } from './hover';
 import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
@@ -50,6 +52,8 @@ export interface PodService {
   codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
   analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>): AnalysisResult;
   offsetAt(doc: TextSnapshot, position: Position, settings?: Partial<PodLensSettings>): number;
+  /** Markdown explaining the pod field under the cursor, or undefined. */
+  hover(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, position: Position): PodHover | undefined;
   /** Quick fixes for the given diagnostics (those the client shows in `range`). */
   codeActions<D extends ClientDiagnostic>(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, range: Range, diagnostics: readonly D[]): PodCodeAction<D>[];
   /** Forget a closed document. */
@@ -104,6 +108,10 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       };
     },
     offsetAt: (doc, position, s) => analyze(doc, s).lines.offset(position),
+    hover(doc, s, position) {
+      const file = analyze(doc, s);
+      try { return hover(file, position); } catch (e) { onFault('hover', e); return undefined; }
+    },
     codeActions: (doc, s, _range, diagnostics) => codeActions(analyze(doc, s), doc.uri, withDefaults(s), diagnostics),
     close: (uri) => { cache.delete(uri); },
     cacheSize: () => cache.size,

@@ -1,0 +1,107 @@
+/**
+ * Hover on `initContainers` and on each regular init container: its place in the sequence, what
+ * happens when it fails under this pod's restartPolicy, and why it must be idempotent.
+ * https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ */
+import * as l10n from '@vscode/l10n';
+import { formatQuantity } from '../../model/quantity';
+import type { ContainerModel, PodSpecModel } from '../../model/pod';
+import { initContainers } from '../../model/pod';
+import type { PodAnalysis } from '../podAnalysis';
+import { BACKOFF_DEFAULTS, backoffSequence } from '../timing';
+import { containerOf, label } from './context';
+import type { HoverTarget } from './context';
+import { blocks, bullets, code, DOCS, heading, link, names, secs } from './md';
+
+/** Hovers on the container item itself: the `name` entry (key or value). */
+export function onContainerName(t: HoverTarget): boolean {
+  const p = t.inSpec;
+  return !!p && p.length === 3 && typeof p[1] === 'number' && p[2] === 'name';
+}
+
+/** "first restart at once, then back-off 10 s, 20 s, 40 s … capped at 5 min". */
+export function backoffText(): string {
+  const seq = backoffSequence();
+  return l10n.t('first restart at once, then back-off {0} … capped at {1}', seq.slice(0, 3).map(secs).join(', '), secs(BACKOFF_DEFAULTS.maxSeconds));
+}
+
+/** What starts after init container i: the next init container or sidecar, or the app containers. */
+export function successorText(pod: PodSpecModel, c: ContainerModel): string {
+  const list = initContainers(pod);
+  const next = list[list.indexOf(c) + 1];
+  if (next) return next.role === 'sidecar' ? l10n.t('sidecar {0}', code(label(next))) : code(label(next));
+  return l10n.t('the app containers');
+}
+
+/** How init container i's start is gated by its predecessor. */
+export function predecessorText(pod: PodSpecModel, c: ContainerModel): string {
+  const list = initContainers(pod);
+  const prev = list[list.indexOf(c) - 1];
+  if (!prev) return l10n.t('Starts first, once the pod is scheduled and its volumes are set up.');
+  if (prev.role === 'sidecar') {
+    return prev.probes.startup
+      ? l10n.t('Starts after sidecar {0} has started and its startupProbe has succeeded.', code(label(prev)))
+      : l10n.t('Starts after sidecar {0} has started.', code(label(prev)));
+  }
+  return l10n.t('Starts after {0} exits with code 0.', code(label(prev)));
+}
+
+export function initFailureText(analysis: PodAnalysis): string {
+  const { pod } = analysis;
+  const policy = pod.restartPolicy.value;
+  if (policy === 'Never') {
+    return pod.kind === 'Job' || pod.kind === 'CronJob'
+      ? l10n.t('A failing init container (non-zero exit) fails the whole pod at once (phase Failed, restartPolicy Never): it is not retried in this pod. The Job controller may create a new pod, counted against backoffLimit.')
+      : l10n.t('A failing init container (non-zero exit) fails the whole pod at once (phase Failed, restartPolicy Never): it is not retried.');
+  }
+  const how = policy === 'Always'
+    ? l10n.t('pod restartPolicy Always → init containers are retried as with OnFailure')
+    : l10n.t('restartPolicy {0}', policy);
+  return l10n.t('A failing init container (non-zero exit) is restarted by the kubelet ({0}): {1}. Meanwhile the pod stays Pending with status Init:CrashLoopBackOff and nothing after it starts.', how, backoffText());
+}
+
+function peakText(analysis: PodAnalysis, c: ContainerModel): string | undefined {
+  const r = analysis.effective.requests;
+  const set = [...r.initPeakBy].filter(([, by]) => by === c.name && c.name !== '').map(([k]) => `${k} ${formatQuantity(r.initPeak.get(k)!)}`);
+  return set.length ? l10n.t('It sets the pod\'s init-phase peak request: {0} (this container plus the sidecars started before it).', set.join(', ')) : undefined;
+}
+
+export function initContainerHover(t: HoverTarget): string | undefined {
+  const { pod } = t.analysis;
+  const p = t.inSpec;
+  if (p && p.length === 1 && p[0] === 'initContainers') return overview(t.analysis);
+  if (!onContainerName(t)) return undefined;
+  const c = containerOf(pod, p);
+  if (!c || c.role !== 'init') return undefined;
+  const list = initContainers(pod);
+  const n = list.indexOf(c) + 1;
+  const running = list.slice(0, n - 1).filter((x) => x.role === 'sidecar').map(label);
+  return blocks(
+    heading(l10n.t('Init container {0} of {1}: {2}', n, list.length, code(label(c)))),
+    bullets([
+      predecessorText(pod, c),
+      l10n.t('The next step ({0}) starts only after this one exits with code 0.', successorText(pod, c)),
+      running.length ? l10n.t('Sidecars already running beside it: {0}.', names(running)) : undefined,
+      l10n.t('While it runs, the pod status shows Init:{0}/{1}.', n - 1, list.length),
+    ]),
+    initFailureText(t.analysis),
+    l10n.t('Must be idempotent: it runs again when the pod restarts, and a retry may find half-done work.'),
+    peakText(t.analysis, c),
+    link(DOCS.init),
+  );
+}
+
+function overview(analysis: PodAnalysis): string {
+  const list = initContainers(analysis.pod);
+  const steps = list.map((c, i) => c.role === 'sidecar'
+    ? l10n.t('{0}. {1} (sidecar): starts, keeps running; the next one waits until it has started', i + 1, code(label(c)))
+    : l10n.t('{0}. {1}: runs to completion (exit 0)', i + 1, code(label(c))));
+  return blocks(
+    heading(l10n.t('Init containers ({0})', list.length)),
+    l10n.t('They run one at a time, in this order, before any app container starts:'),
+    steps.map((s) => `${s}`).join('\n'),
+    initFailureText(analysis),
+    list.some((c) => c.role === 'init') ? l10n.t('Must be idempotent: it runs again when the pod restarts, and a retry may find half-done work.') : undefined,
+    link(DOCS.init),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Hover on livenessProbe / readinessProbe / startupProbe and their timing fields: what a failure
+ * does for this kind of container, the timing with defaults shown, and the numbers that follow
+ * (timing.ts: the same functions the lifecycle simulator uses).
+ * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
+ */
+import * as l10n from '@vscode/l10n';
+import type { ContainerModel, PodSpecModel, ProbeModel } from '../../model/pod';
+import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillGracePeriod, probeTiming, startupBudget, timeToReady, timeToStarted } from '../timing';
+import { containerOf, label } from './context';
+import type { HoverTarget } from './context';
+import { blocks, bullets, code, DOCS, heading, link, range, secs, table } from './md';
+
+const KEYS = { livenessProbe: 'liveness', readinessProbe: 'readiness', startupProbe: 'startup' } as const;
+
+export function probeHover(t: HoverTarget): string | undefined {
+  const pod = t.analysis.pod;
+  const c = containerOf(pod, t.inSpec);
+  const key = t.inSpec?.[2];
+  if (!c || typeof key !== 'string' || !(key in KEYS)) return undefined;
+  const probe = c.probes[KEYS[key as keyof typeof KEYS]];
+  const title = heading(l10n.t('{0} of {1}', key, code(label(c))));
+  if (c.role === 'init' || c.role === 'ephemeral') {
+    return blocks(title, c.role === 'init'
+      ? l10n.t('Regular init containers cannot have probes: the API server rejects this field. Make the container a sidecar (restartPolicy: Always) if it must keep running and be probed.')
+      : l10n.t('Ephemeral containers cannot have probes: the API server rejects this field.'), link(DOCS.probes));
+  }
+  if (!probe) return undefined;
+  return blocks(title, onFailure(probe, c, pod), timingTable(probe), computed(probe, c, pod), link(DOCS.probes));
+}
+
+function onFailure(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
+  const sidecar = c.role === 'sidecar';
+  const tm = probeTiming(p);
+  switch (p.kind) {
+    case 'liveness':
+      return bullets([
+        sidecar
+          ? l10n.t('On failure ({0} in a row): the kubelet kills this sidecar and restarts it, whatever the pod\'s restartPolicy.', tm.failureThreshold)
+          : pod.restartPolicy.value === 'Never'
+            ? l10n.t('On failure ({0} in a row): the kubelet kills the container and, with restartPolicy Never, does not restart it.', tm.failureThreshold)
+            : l10n.t('On failure ({0} in a row): the kubelet kills the container and restarts it (restartPolicy {1}), with back-off if it keeps failing.', tm.failureThreshold, pod.restartPolicy.value),
+        c.probes.startup ? l10n.t('It only starts probing once the startupProbe has succeeded.') : undefined,
+      ]);
+    case 'readiness':
+      return bullets([
+        l10n.t('On failure ({0} in a row): the container is marked not ready and the pod is removed from Service endpoints. It is not restarted; probing goes on and it returns after {1} success(es).', tm.failureThreshold, tm.successThreshold),
+        sidecar ? l10n.t('A sidecar\'s readiness counts toward the pod\'s Ready condition, but does not hold back the next init container.') : undefined,
+        c.probes.startup ? l10n.t('It only starts probing once the startupProbe has succeeded.') : undefined,
+      ]);
+    case 'startup':
+      return bullets([
+        l10n.t('Until it succeeds, liveness and readiness probes are not run.'),
+        sidecar ? l10n.t('The next init container starts only after this startupProbe succeeds.') : undefined,
+        sidecar || pod.restartPolicy.value !== 'Never'
+          ? l10n.t('On failure ({0} in a row): the kubelet kills the container and restarts it.', tm.failureThreshold)
+          : l10n.t('On failure ({0} in a row): the kubelet kills the container and, with restartPolicy Never, does not restart it.', tm.failureThreshold),
+      ]);
+  }
+}
+
+function timingTable(p: ProbeModel): string {
+  const tm = probeTiming(p);
+  const rows = PROBE_FIELDS.map((f) => {
+    const written = p[f].node !== undefined;
+    const v = tm[f];
+    const note = !written ? l10n.t('default') : v !== p[f].value ? l10n.t('{0} means the default', p[f].value) : '';
+    return [f, String(v), note];
+  });
+  if (p.kind !== 'readiness') {
+    rows.push(['terminationGracePeriodSeconds', p.terminationGracePeriodSeconds ? String(p.terminationGracePeriodSeconds.value) : '—', p.terminationGracePeriodSeconds ? '' : l10n.t('pod value applies')]);
+  }
+  return table([l10n.t('Field'), l10n.t('Value'), l10n.t('Note')], rows, [false, true, false]);
+}
+
+function computed(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
+  const tm = probeTiming(p);
+  const startup = probeTiming(c.probes.startup);
+  const readiness = probeTiming(c.probes.readiness);
+  const rows: string[][] = [];
+  const probeStart = startup && p.kind !== 'startup' ? timeToStarted(startup) : undefined;
+  if (p.kind === 'startup') {
+    rows.push([l10n.t('Started (startup probe passes)'), range(timeToStarted(tm).earliest, timeToStarted(tm).latest)]);
+    rows.push([l10n.t('Startup budget (initialDelaySeconds + failureThreshold × periodSeconds)'), secs(startupBudget(tm))]);
+  }
+  if (p.kind === 'readiness' || (p.kind === 'startup' && !readiness)) {
+    const r = timeToReady({ startup, readiness });
+    rows.push([l10n.t('Ready (earliest – latest after the container starts)'), range(r.earliest, r.latest)]);
+  }
+  if (p.kind === 'liveness' && probeStart) {
+    rows.push([l10n.t('Liveness probing begins'), range(Math.max(probeStart.earliest, tm.initialDelaySeconds), Math.max(probeStart.latest, tm.initialDelaySeconds))]);
+  }
+  if (p.kind === 'startup' || (p.kind === 'liveness' && !startup)) {
+    const k = neverUpKill(tm);
+    rows.push([l10n.t('An app that never comes up is killed after'), range(k.earliest, k.latest)]);
+  }
+  if (p.kind === 'readiness') {
+    const w = hangToNotReady(tm);
+    rows.push([l10n.t('Hang → removed from endpoints'), range(w.earliest, w.latest)]);
+  } else {
+    if (p.kind === 'liveness') {
+      const w = hangToKill(tm);
+      rows.push([l10n.t('Hang → kill (failureThreshold × periodSeconds + timeoutSeconds)'), range(w.earliest, w.latest)]);
+    }
+    rows.push([l10n.t('Then grace period before SIGKILL'), secs(probeKillGracePeriod(tm, pod.terminationGracePeriodSeconds.value))]);
+  }
+  return blocks(
+    table([l10n.t('Computed for this container'), l10n.t('Seconds')], rows, [false, true]),
+    l10n.t('Assumes the app answers as soon as probing starts; ranges come from where the probe ticks fall.'),
+  );
+}

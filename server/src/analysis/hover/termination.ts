@@ -1,0 +1,104 @@
+/**
+ * Hover on lifecycle hooks and terminationGracePeriodSeconds: the termination sequence (preStop,
+ * SIGTERM, wait, SIGKILL; sidecars after the app containers) with this pod's numbers from
+ * timing.ts, and the `sh -c` PID 1 caveat.
+ * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
+ * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/
+ */
+import * as l10n from '@vscode/l10n';
+import type { ContainerModel, PodSpecModel } from '../../model/pod';
+import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
+import { scriptIsSafe, shellScript } from '../rules/warnings/shellEntrypoint';
+import { MIN_STOP_GRACE_SECONDS, terminationTimeline } from '../timing';
+import type { KubeVersion } from '../../model/version';
+import { bool, get } from '../../model/tree';
+import { containerOf, label } from './context';
+import type { HoverTarget } from './context';
+import { blocks, bullets, code, DOCS, heading, link, secs, table } from './md';
+
+export function terminationHover(t: HoverTarget): string | undefined {
+  const p = t.inSpec;
+  if (!p) return undefined;
+  const { pod, version } = t.analysis;
+  if (p.length === 1 && p[0] === 'terminationGracePeriodSeconds') {
+    return blocks(heading(l10n.t('terminationGracePeriodSeconds: {0} s', pod.terminationGracePeriodSeconds.value)), sequence(pod, version), link(DOCS.termination));
+  }
+  if (p.length < 3 || p[2] !== 'lifecycle') return undefined;
+  const c = containerOf(pod, p);
+  if (!c) return undefined;
+  const hook = p[3];
+  if (hook === 'postStart') return postStart(pod, c);
+  if (c.role === 'init' || c.role === 'ephemeral') {
+    return blocks(heading(l10n.t('lifecycle of {0}', code(label(c)))), l10n.t('Only app containers and sidecars may have lifecycle hooks: the API server rejects them here.'), link(DOCS.hooks));
+  }
+  const title = hook === 'preStop' ? l10n.t('preStop hook of {0}', code(label(c))) : l10n.t('lifecycle of {0}', code(label(c)));
+  return blocks(heading(title), preStopText(c, version), sequence(pod, version, c), link(DOCS.termination));
+}
+
+function postStart(pod: PodSpecModel, c: ContainerModel): string {
+  return blocks(
+    heading(l10n.t('postStart hook of {0}', code(label(c)))),
+    bullets([
+      l10n.t('Runs right after the container is created, at the same time as its entrypoint: there is no guarantee it runs first.'),
+      c.role === 'sidecar'
+        ? l10n.t('The sidecar does not count as started, and the next init container waits, until this hook has finished.')
+        : l10n.t('The container is not Running, and its probes do not start, until this hook has finished.'),
+      pod.restartPolicy.value === 'Never' && c.role !== 'sidecar'
+        ? l10n.t('If the hook fails, the container is killed (and, with restartPolicy Never, not restarted).')
+        : l10n.t('If the hook fails, the container is killed and restarted.'),
+    ]),
+    link(DOCS.hooks),
+  );
+}
+
+function preStopText(c: ContainerModel, version: KubeVersion): string {
+  const h = c.lifecycle.preStop;
+  if (!h) return l10n.t('No preStop hook: SIGTERM is sent as soon as termination starts.');
+  const d = knownDuration(h, version);
+  return bullets([
+    d ? l10n.t('The preStop hook takes {0}{1}; it runs before SIGTERM, and its time comes out of the grace period.', d.exact ? '' : '≥ ', secs(d.seconds))
+      : l10n.t('The preStop hook runs before SIGTERM; its time comes out of the grace period.'),
+    l10n.t('It runs when the pod is deleted or evicted and when a liveness or startup probe kills the container, not when the container exits by itself.'),
+  ]);
+}
+
+/** The sequence with this pod's numbers (preStop durations where the spec tells them). */
+function sequence(pod: PodSpecModel, version: KubeVersion, focus?: ContainerModel): string {
+  const grace = Math.max(0, pod.terminationGracePeriodSeconds.value);
+  const running = pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
+  const known = running.map((c) => (c.lifecycle.preStop ? knownDuration(c.lifecycle.preStop, version) : undefined));
+  const timeline = terminationTimeline(grace, running.map((c, i) => ({ name: label(c), role: c.role as 'app' | 'sidecar', preStopSeconds: known[i]?.seconds ?? 0 })));
+  // In stop order: app containers, then sidecars from the last declared to the first.
+  const order = [...running.keys()].sort((a, b) => rank(running, a) - rank(running, b));
+  const rows = order.map((i) => {
+    const x = timeline[i]!;
+    const c = running[i]!;
+    const pre = c.lifecycle.preStop ? (known[i] ? secs(x.preStopEnd) : l10n.t('unknown')) : '—';
+    const name = c === focus ? `**${code(x.name)}**` : code(x.name);
+    return [name, c.role === 'sidecar' ? l10n.t('sidecar') : l10n.t('app'), pre, c.lifecycle.preStop && !known[i] ? l10n.t('after preStop') : secs(x.sigterm), secs(x.sigkillDeadline)];
+  });
+  const pid1 = running.filter((c) => unsafeShell(pod, c)).map(label);
+  return blocks(
+    bullets([
+      l10n.t('0 s: the pod is marked Terminating and removed from Service endpoints; every preStop hook starts.'),
+      l10n.t('Each container gets SIGTERM when its preStop hook ends, and SIGKILL if it is still running when the {0} s grace period runs out (at least {1} s after SIGTERM).', grace, MIN_STOP_GRACE_SECONDS),
+      running.some((c) => c.role === 'sidecar') ? l10n.t('Sidecars get SIGTERM only after every app container has exited, in reverse order of declaration; their wait comes out of the same grace period.') : undefined,
+    ]),
+    rows.length ? table([l10n.t('Container'), l10n.t('Type'), l10n.t('preStop ends'), l10n.t('SIGTERM'), l10n.t('SIGKILL at the latest')], rows, [false, false, true, true, true]) : undefined,
+    l10n.t('SIGTERM columns assume every container exits at its SIGKILL deadline (the worst case).'),
+    pid1.length
+      ? l10n.t('⚠ {0} runs `sh -c` as PID 1: the shell ignores SIGTERM, so the app never hears it and is killed only at the deadline. End the script with `exec app`.', pid1.map(code).join(', '))
+      : l10n.t('Caveat: a command like `sh -c \'...; app\'` makes the shell PID 1, which ignores SIGTERM; the app is then killed only at the deadline. Use `exec` for the last step.'),
+  );
+}
+
+/** The same test as the shell-entrypoint rule: `command` runs `sh -c` with a script that keeps the shell as PID 1. */
+function rank(list: readonly ContainerModel[], i: number): number {
+  return list[i]!.role === 'app' ? i : list.length * 2 - i;
+}
+
+function unsafeShell(pod: PodSpecModel, c: ContainerModel): boolean {
+  if (!c.command || bool(get(pod.spec, 'shareProcessNamespace')) === true) return false;
+  const found = shellScript([...c.command, ...(c.args ?? [])]);
+  return !!found && !scriptIsSafe(found.script);
+}
