@@ -10,5 +10,5 @@ export namespace SettingIds {
 export class Config {
   constructor(private readonly scope?: vscode.ConfigurationScope) {}
   private get cfg() { return vscode.workspace.getConfiguration(SettingIds.section, this.scope); }
-  get kubernetesVersion(): string { return this.cfg.get<string>(SettingIds.kubernetesVersion, '1.35'); }
+  get kubernetesVersion(): string { return this.cfg.get<string>(SettingIds.kubernetesVersion, '1.37'); }
 }

@@ -1,26 +1,51 @@
 /**
  * The API server's defaulting of resources, applied before anything is computed
- * (pkg/apis/core/v1/defaults.go): a container's missing request takes its limit, per resource.
- * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+ * (pkg/apis/core/v1/defaults.go; docs/kubernetes-resources.md §3):
+ *  1. a container's (and init container's, sidecars included) missing request takes its limit, per
+ *     resource, by key presence (an explicit `0` request stays);
+ *  2. with pod-level `spec.resources`: pod-level hugepage limits from the containers' hugepage limits,
+ *     then pod-level requests from the containers' cpu/memory requests, else from the pod-level limit;
+ *  3. every resource list is rounded up to milli precision (SetDefaults_ResourceList).
+ * Pod-level defaulting aggregates the container values before their rounding, as the generated
+ * defaulter does. https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 import type { ContainerModel, PodSpecModel, ResourceEntry } from '../model/pod';
+import { roundUpQuantity } from '../model/quantity';
 import type { KubeVersion } from '../model/version';
-import { isSupportedPodLevelResource } from './podLevel';
+import { aggregateContainers } from './aggregate';
+import { isOvercommittable, isSupportedPodLevelResource } from './podLevel';
 import { toMap } from './resourceMath';
 import type { ResourceMap } from './resourceMath';
 
 export interface DefaultedResources {
   readonly requests: ResourceMap;
   readonly limits: ResourceMap;
-  /** Resource names whose request was copied from the limit. */
+  /** Resource names whose request was copied from the limit (or, at pod level, from the containers). */
   readonly defaultedFromLimits: readonly string[];
 }
 
+export interface DefaultedPod {
+  /** Every non-ephemeral container, after defaulting and rounding. */
+  readonly containers: ReadonlyMap<ContainerModel, DefaultedResources>;
+  /** Pod-level `spec.resources` after defaulting and rounding; undefined when absent (or dropped). */
+  readonly podLevel: (DefaultedResources & { readonly defaultedLimits: readonly string[] }) | undefined;
+  readonly overhead: ResourceMap;
+}
+
+const MILLI = -3;
+
+function rounded(m: ResourceMap): ResourceMap {
+  const out: ResourceMap = new Map();
+  for (const [k, q] of m) out.set(k, roundUpQuantity(q, MILLI));
+  return out;
+}
+
+/** Step 1 for one container: requests copied from limits where the request key is absent. */
 export function defaultResources(requests: readonly ResourceEntry[], limits: readonly ResourceEntry[]): DefaultedResources {
   const req = toMap(requests);
   const lim = toMap(limits);
-  const defaulted: string[] = [];
   const written = new Set(requests.map((e) => e.name));
+  const defaulted: string[] = [];
   for (const [name, q] of lim) {
     if (!written.has(name)) {
       req.set(name, q);
@@ -30,26 +55,53 @@ export function defaultResources(requests: readonly ResourceEntry[], limits: rea
   return { requests: req, limits: lim, defaultedFromLimits: defaulted };
 }
 
-export function defaultContainer(c: ContainerModel): DefaultedResources {
-  return defaultResources(c.resources.requests, c.resources.limits);
+export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPod {
+  const raw = new Map<ContainerModel, DefaultedResources>();
+  for (const c of pod.containers) if (c.role !== 'ephemeral') raw.set(c, defaultResources(c.resources.requests, c.resources.limits));
+  const podLevel = defaultPodLevel(pod, raw, version);
+  const containers = new Map<ContainerModel, DefaultedResources>();
+  for (const [c, d] of raw) containers.set(c, { ...d, requests: rounded(d.requests), limits: rounded(d.limits) });
+  return {
+    containers,
+    podLevel: podLevel && { ...podLevel, requests: rounded(podLevel.requests), limits: rounded(podLevel.limits) },
+    overhead: rounded(toMap(pod.overhead)),
+  };
 }
 
-/**
- * Pod-level `spec.resources` defaulting: a supported resource with a pod-level limit and no pod-level
- * request gets the limit as its request.
- */
-export function defaultPodLevel(pod: PodSpecModel, version: KubeVersion): DefaultedResources | undefined {
+/** Step 2 (defaultHugePagePodLimits, then defaultPodRequests), on unrounded container values. */
+function defaultPodLevel(pod: PodSpecModel, containers: ReadonlyMap<ContainerModel, DefaultedResources>, version: KubeVersion): DefaultedPod['podLevel'] {
   const r = pod.podResources;
   if (!r) return undefined;
-  const req = toMap(r.requests);
-  const lim = toMap(r.limits);
+  const requests = toMap(r.requests);
+  const limits = toMap(r.limits);
+  const requested = new Set(r.requests.map((e) => e.name));
+  const limited = new Set(r.limits.map((e) => e.name));
+  const defaultedLimits: string[] = [];
   const defaulted: string[] = [];
-  const written = new Set(r.requests.map((e) => e.name));
-  for (const [name, q] of lim) {
-    if (!written.has(name) && isSupportedPodLevelResource(name, version)) {
-      req.set(name, q);
+  if (requested.size > 0 || limited.size > 0) {
+    const aggLimits = aggregateContainers(pod, (c) => containers.get(c)?.limits);
+    for (const [name, q] of aggLimits) {
+      if (!name.startsWith('hugepages-') || !isSupportedPodLevelResource(name, version)) continue;
+      if (requested.has(name) || limited.has(name)) continue;
+      limits.set(name, q);
+      limited.add(name);
+      defaultedLimits.push(name);
+    }
+  }
+  if (limited.size > 0) {
+    const aggRequests = aggregateContainers(pod, (c) => containers.get(c)?.requests);
+    for (const [name, q] of aggRequests) {
+      if (requested.has(name) || !isSupportedPodLevelResource(name, version) || !isOvercommittable(name)) continue;
+      requests.set(name, q);
+      requested.add(name);
+      defaulted.push(name);
+    }
+    for (const [name, q] of limits) {
+      if (requested.has(name) || !isSupportedPodLevelResource(name, version)) continue;
+      requests.set(name, q);
+      requested.add(name);
       defaulted.push(name);
     }
   }
-  return { requests: req, limits: lim, defaultedFromLimits: defaulted };
+  return { requests, limits, defaultedFromLimits: defaulted, defaultedLimits };
 }

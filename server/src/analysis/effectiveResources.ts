@@ -1,32 +1,24 @@
 /**
  * Effective pod requests and limits, as k8s.io/component-helpers/resource PodRequests / PodLimits
- * compute them (the scheduler, kubelet admission and quota all use these):
- *   steady  = sum(app containers) + sum(sidecars)
- *   initPeak = max over init containers i of (i + sidecars started before i), and each sidecar's
- *             cumulative sidecar total
- *   effective = max(steady, initPeak), then pod-level spec.resources (supported resources), then
- *             overhead (requests: every resource; limits: only where a limit exists).
+ * compute them with default options (the scheduler, kubelet admission and quota all use these):
+ *   containers = max(steady, initPeak)                 (aggregate.ts, KEP-753)
+ *   pod-level spec.resources replace it per supported resource (requests: when a supported request
+ *     is set; limits: when any supported request or limit is set)
+ *   overhead: added to every request, and to a limit only where a non-zero limit exists.
  * https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/pod-overhead/
  */
-import type { ContainerModel, PodSpecModel } from '../model/pod';
+import type { PodSpecModel } from '../model/pod';
+import { isZero } from '../model/quantity';
 import type { KubeVersion } from '../model/version';
-import type { DefaultedResources } from './defaults';
+import { aggregateBreakdown } from './aggregate';
+import type { Aggregate } from './aggregate';
+import type { DefaultedPod } from './defaults';
 import { isSupportedPodLevelResource } from './podLevel';
-import { addInto, maxInto, sum, toMap } from './resourceMath';
+import { addInto } from './resourceMath';
 import type { ResourceMap } from './resourceMath';
-import { compareQuantities } from '../model/quantity';
 
-export interface ResourceBreakdown {
-  /** Sum over app containers only. */
-  readonly apps: ResourceMap;
-  /** Sum over sidecars (restartable init containers). */
-  readonly sidecars: ResourceMap;
-  /** apps + sidecars: what runs once the pod is up. */
-  readonly steady: ResourceMap;
-  /** Highest need while init containers run. */
-  readonly initPeak: ResourceMap;
-  /** Per resource, the init container that sets initPeak. */
-  readonly initPeakBy: ReadonlyMap<string, string>;
+export interface ResourceBreakdown extends Omit<Aggregate, 'total'> {
   /** max(steady, initPeak). */
   readonly containers: ResourceMap;
   /** Pod-level values that replaced the container aggregate. */
@@ -43,63 +35,37 @@ export interface EffectiveResources {
 
 type Which = 'requests' | 'limits';
 
-export function effectiveResources(
-  pod: PodSpecModel,
-  defaulted: ReadonlyMap<ContainerModel, DefaultedResources>,
-  podLevel: DefaultedResources | undefined,
-  version: KubeVersion,
-): EffectiveResources {
-  return {
-    requests: aggregate(pod, defaulted, podLevel, version, 'requests'),
-    limits: aggregate(pod, defaulted, podLevel, version, 'limits'),
-  };
+export function effectiveResources(pod: PodSpecModel, defaulted: DefaultedPod, version: KubeVersion): EffectiveResources {
+  return { requests: breakdown(pod, defaulted, version, 'requests'), limits: breakdown(pod, defaulted, version, 'limits') };
 }
 
-function aggregate(
-  pod: PodSpecModel,
-  defaulted: ReadonlyMap<ContainerModel, DefaultedResources>,
-  podLevel: DefaultedResources | undefined,
-  version: KubeVersion,
-  which: Which,
-): ResourceBreakdown {
-  const listOf = (c: ContainerModel): ResourceMap => defaulted.get(c)?.[which] ?? new Map();
-  const apps: ResourceMap = new Map();
-  for (const c of pod.containers) if (c.role === 'app') addInto(apps, listOf(c));
-  const sidecars: ResourceMap = new Map();
-  const initPeak: ResourceMap = new Map();
-  const initPeakBy = new Map<string, string>();
-  for (const c of pod.containers) {
-    if (c.role !== 'init' && c.role !== 'sidecar') continue;
-    let candidate: ResourceMap;
-    if (c.role === 'sidecar') {
-      addInto(sidecars, listOf(c));
-      candidate = new Map(sidecars);
-    } else {
-      candidate = sum(listOf(c), sidecars);
-    }
-    for (const [k, q] of candidate) {
-      const cur = initPeak.get(k);
-      if (!cur || compareQuantities(q, cur) > 0) {
-        initPeak.set(k, q);
-        initPeakBy.set(k, c.name);
-      }
+function supportedIn(m: ReadonlyMap<string, unknown> | undefined, version: KubeVersion): boolean {
+  for (const k of m?.keys() ?? []) if (isSupportedPodLevelResource(k, version)) return true;
+  return false;
+}
+
+function breakdown(pod: PodSpecModel, defaulted: DefaultedPod, version: KubeVersion, which: Which): ResourceBreakdown {
+  const agg = aggregateBreakdown(pod, (c) => defaulted.containers.get(c)?.[which]);
+  const total = new Map(agg.total);
+  const pl = defaulted.podLevel;
+  const applies = which === 'requests'
+    ? supportedIn(pl?.requests, version)
+    : supportedIn(pl?.requests, version) || supportedIn(pl?.limits, version);
+  const podLevel: ResourceMap = new Map();
+  if (pl && applies) {
+    for (const [k, q] of pl[which]) {
+      if (!isSupportedPodLevelResource(k, version)) continue;
+      total.set(k, q);
+      podLevel.set(k, q);
     }
   }
-  const steady = sum(apps, sidecars);
-  const containers = new Map(steady);
-  maxInto(containers, initPeak);
-  const total = new Map(containers);
-  const podLevelApplied: ResourceMap = new Map();
-  if (podLevel) {
-    for (const [k, q] of podLevel[which]) {
-      if (isSupportedPodLevelResource(k, version)) {
-        total.set(k, q);
-        podLevelApplied.set(k, q);
-      }
-    }
-  }
-  const overhead = toMap(pod.overhead);
+  const overhead = defaulted.overhead;
   if (which === 'requests') addInto(total, overhead);
-  else for (const [k, q] of overhead) if (total.has(k)) addInto(total, new Map([[k, q]]));
-  return { apps, sidecars, steady, initPeak, initPeakBy, containers, podLevel: podLevelApplied, overhead, total };
+  else {
+    for (const [k, q] of overhead) {
+      const cur = total.get(k);
+      if (cur && !isZero(cur)) addInto(total, new Map([[k, q]]));
+    }
+  }
+  return { ...agg, containers: agg.total, podLevel, overhead, total };
 }

@@ -5,8 +5,9 @@
  */
 import type { ContainerModel, PodSpecModel } from '../model/pod';
 import type { KubeVersion } from '../model/version';
-import { defaultContainer, defaultPodLevel } from './defaults';
-import type { DefaultedResources } from './defaults';
+import { defaultPod } from './defaults';
+import type { DefaultedPod, DefaultedResources } from './defaults';
+import type { ResourceMap } from './resourceMath';
 import { effectiveResources } from './effectiveResources';
 import type { EffectiveResources } from './effectiveResources';
 import { computeQos } from './qos';
@@ -16,18 +17,18 @@ export interface PodAnalysis {
   readonly pod: PodSpecModel;
   readonly version: KubeVersion;
   readonly containerResources: ReadonlyMap<ContainerModel, DefaultedResources>;
-  readonly podLevel: DefaultedResources | undefined;
+  readonly podLevel: DefaultedPod['podLevel'];
+  /** spec.overhead, rounded. */
+  readonly overhead: ResourceMap;
   readonly effective: EffectiveResources;
   readonly qos: QosResult;
 }
 
 export function analyzePod(pod: PodSpecModel, version: KubeVersion): PodAnalysis {
-  const containerResources = new Map<ContainerModel, DefaultedResources>();
-  for (const c of pod.containers) if (c.role !== 'ephemeral') containerResources.set(c, defaultContainer(c));
-  const podLevel = defaultPodLevel(pod, version);
+  const defaulted = defaultPod(pod, version);
   return {
-    pod, version, containerResources, podLevel,
-    effective: effectiveResources(pod, containerResources, podLevel, version),
-    qos: computeQos(pod, containerResources, podLevel),
+    pod, version, containerResources: defaulted.containers, podLevel: defaulted.podLevel, overhead: defaulted.overhead,
+    effective: effectiveResources(pod, defaulted, version),
+    qos: computeQos(pod, defaulted, version),
   };
 }

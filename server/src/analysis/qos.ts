@@ -7,7 +7,10 @@
 import type { ContainerModel, PodSpecModel } from '../model/pod';
 import { compareQuantities, sign } from '../model/quantity';
 import type { Quantity } from '../model/quantity';
-import type { DefaultedResources } from './defaults';
+import type { DefaultedPod, DefaultedResources } from './defaults';
+import { isSupportedPodLevelResource } from './podLevel';
+import { featureEnabled } from '../model/version';
+import type { KubeVersion } from '../model/version';
 import { addInto } from './resourceMath';
 import type { ResourceMap } from './resourceMath';
 
@@ -35,20 +38,23 @@ function positive(list: ReadonlyMap<string, Quantity>): ResourceMap {
   return out;
 }
 
-export function computeQos(
-  pod: PodSpecModel,
-  defaulted: ReadonlyMap<ContainerModel, DefaultedResources>,
-  podLevel: DefaultedResources | undefined,
-): QosResult {
-  if (podLevel && hasPodLevelQosResources(podLevel)) return decide([{ name: undefined, ...podLevel }], true);
+export function computeQos(pod: PodSpecModel, defaulted: DefaultedPod, version: KubeVersion): QosResult {
+  const pl = defaulted.podLevel;
+  if (pl && usesPodLevelPath(pl, version)) return decide([{ name: undefined, ...pl }], true);
   const units = pod.containers
     .filter((c) => c.role !== 'ephemeral')
-    .map((c) => ({ name: c.name, requests: defaulted.get(c)?.requests ?? new Map(), limits: defaulted.get(c)?.limits ?? new Map() }));
+    .map((c) => ({ name: c.name, requests: defaulted.containers.get(c)?.requests ?? new Map(), limits: defaulted.containers.get(c)?.limits ?? new Map() }));
   return decide(units, false);
 }
 
-function hasPodLevelQosResources(r: DefaultedResources): boolean {
-  for (const k of [...r.requests.keys(), ...r.limits.keys()]) if (isQosResource(k)) return true;
+/**
+ * 1.34-1.36: any non-null spec.resources, even `{}`, selects the pod-level path (kubernetes#135082).
+ * From 1.37 (PodLevelResourcesFixKubeletQOSClass) only pod-level resources that name a supported
+ * resource do (IsPodLevelResourcesSet).
+ */
+function usesPodLevelPath(pl: DefaultedResources, version: KubeVersion): boolean {
+  if (!featureEnabled(version, 'PodLevelResourcesFixKubeletQOSClass')) return true;
+  for (const k of [...pl.requests.keys(), ...pl.limits.keys()]) if (isSupportedPodLevelResource(k, version)) return true;
   return false;
 }
 

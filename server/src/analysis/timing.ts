@@ -214,6 +214,41 @@ export function backoffSequence(policy: BackoffPolicy = BACKOFF_DEFAULTS): numbe
   return out;
 }
 
+/** The kubelet's back-off entry for one container (a flowcontrol.Backoff item). */
+export interface BackoffState {
+  /** The current back-off delay (seconds). */
+  readonly delay: number;
+  /** When the entry was last moved on (the time of the last restart). */
+  readonly lastUpdate: number;
+}
+
+/**
+ * One restart decision, as doBackOff (pkg/kubelet/kuberuntime/kuberuntime_container.go) drives
+ * flowcontrol.Backoff (client-go/util/flowcontrol/backoff.go) for a container that exited at
+ * `finishedAt`: while `finishedAt + delay` has not passed the container waits (CrashLoopBackOff);
+ * an entry whose lastUpdate is more than resetAfterSeconds (2 x max) before `finishedAt` counts as
+ * expired (the container had been running stably), so the restart is immediate and the delay starts
+ * over. At the restart the entry moves on: initial delay when new or expired, else doubled, capped;
+ * lastUpdate = the restart time. Crashing at once every time gives restartDelay(n): 0, 10, 20, 40...
+ * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts
+ */
+export function nextRestart(state: BackoffState | undefined, finishedAt: number, policy: BackoffPolicy = BACKOFF_DEFAULTS): { readonly at: number; readonly waited: number; readonly state: BackoffState } {
+  const expired = !state || finishedAt - state.lastUpdate > policy.resetAfterSeconds;
+  const at = expired ? finishedAt : Math.max(finishedAt, finishedAt + state.delay);
+  const delay = expired ? policy.initialSeconds : Math.min(state.delay * 2, policy.maxSeconds);
+  return { at, waited: at - finishedAt, state: { delay, lastUpdate: at } };
+}
+
+/**
+ * The time a probe worker first probes after `allowedFrom` (the moment probing may begin, e.g. the
+ * startup probe succeeded), on a tick grid of `periodSeconds`. 'best': a tick lands exactly then
+ * (timeToReady's earliest); 'worst': the tick was just missed, one period later (its latest).
+ */
+export function firstProbeTick(p: ProbeTiming, containerStart: number, allowedFrom: number, phase: 'best' | 'worst'): number {
+  const from = Math.max(containerStart + p.initialDelaySeconds, allowedFrom);
+  return phase === 'best' ? from : from + p.periodSeconds;
+}
+
 /** The kubelet never gives a container less than this after preStop (minimumGracePeriodInSeconds). */
 export const MIN_STOP_GRACE_SECONDS = 2;
 

@@ -3,7 +3,7 @@ import type {
   ContainerListKey, ContainerModel, ContainerRole, HookActionType, HookKind, HookModel, IntField, PortModel,
   ProbeHandlerType, ProbeKind, ProbeModel, ResourceEntry, ResourceRequirements,
 } from './pod';
-import { parseQuantity, quantityText } from './quantity';
+import { NULL_QUANTITY, parseQuantityResult, quantityText } from './quantity';
 import { entry, get, int, isMap, isScalar, items, str, strList } from './tree';
 import type { YMap, YNode } from './tree';
 
@@ -26,8 +26,14 @@ export function resourceList(node: YNode | undefined): ResourceEntry[] {
   const seen = new Map<string, number>();
   for (const e of node.entries) {
     const v = e.value;
-    const raw = isScalar(v) ? quantityText(v.value, v.source, v.quoted) ?? '' : '';
-    const item: ResourceEntry = { name: e.key, keySpan: e.keySpan, node: v, raw, quantity: raw === '' ? undefined : parseQuantity(raw) };
+    const text = isScalar(v) ? quantityText(v.value, v.source, v.quoted) : v === undefined ? null : undefined;
+    const parsed = typeof text === 'string' ? parseQuantityResult(text) : undefined;
+    const item: ResourceEntry = {
+      name: e.key, keySpan: e.keySpan, node: v, raw: text ?? '',
+      // `cpu:` with no value is JSON null: the key is present with a zero value.
+      quantity: text === null ? NULL_QUANTITY : parsed?.quantity,
+      error: text === undefined ? 'format' : parsed?.error,
+    };
     // Kubernetes keeps the last duplicate key.
     const prev = seen.get(e.key);
     if (prev !== undefined) out[prev] = item;

@@ -4,7 +4,7 @@
  * Values here are as written (after YAML decoding), with Kubernetes' API defaults filled in where
  * noted, and the original nodes kept so rules and hovers can point at exact keys.
  */
-import type { Quantity } from './quantity';
+import type { Quantity, QuantityError } from './quantity';
 import type { Span, YMap, YNode, YScalar } from './tree';
 
 export const WORKLOAD_KINDS = [
@@ -24,6 +24,8 @@ export interface ResourceEntry {
   /** The text Kubernetes would parse: the scalar as written (numbers included). */
   readonly raw: string;
   readonly quantity: Quantity | undefined;
+  /** Why `raw` does not parse (set exactly when `quantity` is undefined). */
+  readonly error?: QuantityError | undefined;
 }
 
 export interface ResourceRequirements {

@@ -8,7 +8,7 @@ export interface KubeVersion {
 }
 
 /** The newest Kubernetes minor release this build knows about; the default target. */
-export const LATEST_KNOWN_VERSION = '1.35';
+export const LATEST_KNOWN_VERSION = '1.37';
 
 export function parseKubeVersion(text: string | undefined): KubeVersion | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec((text ?? '').trim());
@@ -36,6 +36,8 @@ export const FEATURES = {
   PodLevelResources: 34,
   /** `lifecycle.*.sleep` hook action: alpha 1.29, beta 1.30 (on). */
   PodLifecycleSleepAction: 30,
+  /** QoS takes the pod-level path only when pod-level resources name a supported resource: 1.37 (beta, on). */
+  PodLevelResourcesFixKubeletQOSClass: 37,
   /** Container-level restartPolicy on regular containers (ContainerRestartRules): alpha 1.34 (off). */
   ContainerRestartRules: 99,
 } as const;

@@ -7,9 +7,10 @@ import { formatQuantity } from '../model/quantity';
 import type { BreakdownSummary, ContainerSummary, PodSummary, QuantityList } from '../protocol/analysis';
 import type { FileAnalysis, PodRef } from './fileAnalysis';
 
+/** Keys sorted, as Go's JSON encoding of a ResourceList writes them. */
 export function quantityList(m: ResourceMap): QuantityList {
   const out: Record<string, string> = {};
-  for (const [k, q] of m) out[k] = formatQuantity(q);
+  for (const k of [...m.keys()].sort()) out[k] = formatQuantity(m.get(k)!);
   return out;
 }
 

@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseQuantity } from '../../../server/src/model/quantity';
+import { compareQuantities, parseQuantity } from '../../../server/src/model/quantity';
 import { expectedEffective, expectedQos, fuzzParams, properties } from './properties';
 import type { GenPod } from './arbitraries';
 
@@ -27,11 +27,11 @@ describe('properties (fast-check)', () => {
     };
     const r = expectedEffective(p, 'requests');
     assert.deepEqual([...r.keys()].sort(), ['cpu', 'memory']);
-    assert.equal(r.get('cpu')!.nanos, parseQuantity('1100m')!.nanos); // init-2 (900m) + side-1 (200m)
-    assert.equal(r.get('memory')!.nanos, parseQuantity('74Mi')!.nanos); // app 10Mi + sidecar 64Mi (request from limit)
+    assert.equal(compareQuantities(r.get('cpu')!, parseQuantity('1100m')!), 0); // init-2 (900m) + side-1 (200m)
+    assert.equal(compareQuantities(r.get('memory')!, parseQuantity('74Mi')!), 0); // app 10Mi + sidecar 64Mi (request from limit)
     assert.equal(expectedQos(p), 'Burstable');
     const old = expectedEffective({ ...p, version: '1.28' }, 'requests');
-    assert.equal(old.get('cpu')!.nanos, parseQuantity('1')!.nanos); // no sidecars before 1.29: max(init) = 1
+    assert.equal(compareQuantities(old.get('cpu')!, parseQuantity('1')!), 0); // no sidecars before 1.29: max(init) = 1
     const g: GenPod = { ...p, init: [], apps: [{ name: 'a', image: 'x', resources: { limits: { cpu: '1', memory: '1Gi' } } }] };
     assert.equal(expectedQos(g), 'Guaranteed');
     assert.equal(expectedQos({ ...g, apps: [{ name: 'a', image: 'x', resources: { requests: { cpu: 0 } } }] }), 'BestEffort');

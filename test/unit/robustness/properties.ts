@@ -10,7 +10,7 @@
  * - QoS: pkg/apis/core/v1/helper/qos GetPodQOS https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/
  */
 import fc from 'fast-check';
-import { addQuantities, compareQuantities, parseQuantity } from '../../../server/src/model/quantity';
+import { addQuantities, compareQuantities, formatQuantity, parseQuantity } from '../../../server/src/model/quantity';
 import type { Quantity } from '../../../server/src/model/quantity';
 import { createPodService } from '../../../server/src/service/index';
 import type { PodService } from '../../../server/src/service/index';
@@ -129,10 +129,10 @@ function sameQuantities(actual: Record<string, string>, expected: Map<string, Qu
   for (const r of RESOURCES) {
     const a = q(actual[r]);
     const e = expected.get(r);
-    const aZero = !a || a.nanos === 0n;
-    const eZero = !e || e.nanos === 0n;
+    const aZero = !a || a.mantissa === 0n;
+    const eZero = !e || e.mantissa === 0n;
     if (aZero && eZero) continue;
-    if (!a || !e || compareQuantities(a, e) !== 0) fail(`${what} ${r}: got ${actual[r]}, expected ${e?.nanos}n (nanos)`, ctx);
+    if (!a || !e || compareQuantities(a, e) !== 0) fail(`${what} ${r}: got ${actual[r]}, expected ${e ? formatQuantity(e) : 'none'}`, ctx);
   }
 }
 

@@ -5,7 +5,7 @@
  * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources
  */
 import * as l10n from '@vscode/l10n';
-import { formatQuantity } from '../../../model/quantity';
+import { formatQuantity, quantityMilliValue, sign } from '../../../model/quantity';
 import type { Rule, RuleFinding } from '../rule';
 import { isIntegerResource, resourceSites, siteData } from './resources';
 import { nodeSpan, q } from './util';
@@ -23,11 +23,11 @@ export const invalidResourceValue: Rule = {
           const path = `${s.path}.${which}[${e.name}]`;
           const span = nodeSpan(e.node, e.keySpan);
           const shown = q(formatQuantity(e.quantity));
-          if (e.quantity.nanos < 0n) {
+          if (sign(e.quantity) < 0) {
             out.push({ span, message: l10n.t('{0}: Invalid value: {1}: must be greater than or equal to 0. A negative amount of a resource cannot be requested or limited.', path, shown), data: { fix: 'remove-sign', where: siteData(s), list: which, resource: e.name } });
           }
           // MilliValue() % 1000: fractions below a milli-unit round up first, so compare in milli.
-          if (isIntegerResource(e.name) && milli(e.quantity.nanos) % 1000n !== 0n) {
+          if (isIntegerResource(e.name) && quantityMilliValue(e.quantity) % 1000n !== 0n) {
             out.push({ span, message: l10n.t('{0}: Invalid value: {1}: must be an integer. Extended resources such as devices are counted in whole units.', path, shown), data: { fix: 'round-quantity', where: siteData(s), list: which, resource: e.name } });
           }
         }
@@ -37,8 +37,3 @@ export const invalidResourceValue: Rule = {
   },
 };
 
-/** Quantity.MilliValue(): rounds up (away from zero for positives) to whole milli-units. */
-function milli(nanos: bigint): bigint {
-  const d = nanos / 1_000_000n;
-  return nanos % 1_000_000n > 0n ? d + 1n : d;
-}

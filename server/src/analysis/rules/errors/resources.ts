@@ -5,7 +5,7 @@
  * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-types
  */
 import type { ContainerModel, PodSpecModel, ResourceEntry } from '../../../model/pod';
-import { parseQuantity } from '../../../model/quantity';
+import { compareQuantities, parseQuantity, quantityValue, sign } from '../../../model/quantity';
 import type { Quantity } from '../../../model/quantity';
 import type { KubeVersion } from '../../../model/version';
 import { isSupportedPodLevelResource } from '../../podLevel';
@@ -87,15 +87,10 @@ export function podResourceNameErrors(n: string, version: KubeVersion): { invali
 /** IsHugePageResourceValueDivisible: the value (rounded up to whole units) is a multiple of the page size. */
 export function hugePageDivisible(name: string, value: Quantity): boolean {
   const page = parseQuantity(name.slice('hugepages-'.length));
-  if (!page || page.nanos <= 0n || page.nanos % 1_000_000_000n !== 0n) return false;
-  const pageUnits = page.nanos / 1_000_000_000n;
-  const units = ceilDiv(value.nanos, 1_000_000_000n);
-  return units % pageUnits === 0n;
-}
-
-function ceilDiv(a: bigint, b: bigint): bigint {
-  const d = a / b;
-  return a % b > 0n ? d + 1n : d;
+  if (!page || sign(page) <= 0) return false;
+  const pageUnits = quantityValue(page);
+  if (compareQuantities(page, { mantissa: pageUnits, exponent: 0, format: 'DecimalSI' }) !== 0) return false;
+  return quantityValue(value) % pageUnits === 0n;
 }
 
 export type ListOwner = 'container' | 'pod' | 'overhead';

@@ -1,0 +1,47 @@
+/**
+ * Key figures from the spec and timing.ts (the same math the probe and termination hovers show):
+ * time to Ready (best/worst, from two happy-path runs), hang -> action per probe, startup budgets,
+ * worst-case termination.
+ */
+import { hangToKill, hangToNotReady, MIN_STOP_GRACE_SECONDS, neverUpKill, probeKillGracePeriod, startupBudget, terminationTimeline, terminationTotal } from '../timing';
+import type { SimPod } from './spec';
+import type { Bounds, SimFigures, SimProbeFigure } from './types';
+
+export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: string): SimFigures {
+  const hang: SimProbeFigure[] = [];
+  const budgets: { container: string; seconds: number; span?: SimProbeFigure['span'] }[] = [];
+  for (const c of pod.containers) {
+    const { liveness, readiness, startup } = c.probes;
+    if (liveness) {
+      const w = hangToKill(liveness.timing);
+      const grace = Math.max(MIN_STOP_GRACE_SECONDS, probeKillGracePeriod(liveness.timing, pod.grace));
+      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + grace }, span: liveness.span });
+    }
+    if (readiness) {
+      const w = hangToNotReady(readiness.timing);
+      hang.push({ container: c.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, span: readiness.span });
+    }
+    if (startup) {
+      const w = neverUpKill(startup.timing);
+      const grace = Math.max(MIN_STOP_GRACE_SECONDS, probeKillGracePeriod(startup.timing, pod.grace));
+      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + grace }, span: startup.span });
+      budgets.push({ container: c.name, seconds: startupBudget(startup.timing), span: startup.span });
+    }
+  }
+  const stopping = pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
+  // Worst case: every container ignores SIGTERM and is killed at its deadline.
+  const worst = terminationTotal(terminationTimeline(pod.grace, stopping.map((c) => ({
+    name: c.name, role: c.role === 'sidecar' ? 'sidecar' as const : 'app' as const, preStopSeconds: c.preStopSeconds ?? 0,
+  }))));
+  return {
+    timeToReady,
+    hangToRestart: hang,
+    startupBudget: budgets,
+    worstCaseTermination: worst,
+    terminationGracePeriodSeconds: pod.grace,
+    unreachableTolerationSeconds: pod.unreachableToleration,
+    notReadyTolerationSeconds: pod.notReadyToleration,
+    qosClass: pod.qosClass,
+    evictionRank,
+  };
+}
