@@ -1,12 +1,14 @@
 /** The rule registry. One rule per file; add new rules here. */
 import { ERROR_RULES } from './errors/index';
 import { invalidQuantity } from './invalidQuantity';
+import { quantityOutOfRange } from './quantityOutOfRange';
 import type { Rule } from './rule';
 import { WARNING_RULES, warningSummaries } from './warnings/index';
 import type { Severity } from '../finding';
 
 export const RULES: readonly Rule[] = [
   invalidQuantity,
+  quantityOutOfRange,
   ...ERROR_RULES,
   ...WARNING_RULES,
 ];

@@ -1,20 +1,17 @@
 /**
- * Resource quantities must parse as Kubernetes quantities (k8s.io/apimachinery/pkg/api/resource).
+ * Resource quantities must parse as Kubernetes quantities (k8s.io/apimachinery/pkg/api/resource
+ * ParseQuantity). The API server refuses the whole object while decoding it, with one of three messages.
  * https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/
  */
 import * as l10n from '@vscode/l10n';
-import type { ResourceEntry } from '../../model/pod';
 import type { Rule, RuleFinding } from './rule';
+import { quantitySites } from './quantitySites';
 
-function check(entries: readonly ResourceEntry[], where: string, out: RuleFinding[]): void {
-  for (const e of entries) {
-    if (e.quantity) continue;
-    const span = e.node?.span ?? e.keySpan;
-    const shown = e.raw === '' ? l10n.t('(empty)') : e.raw;
-    out.push({
-      span: span.end > span.start ? span : e.keySpan,
-      message: l10n.t("{0}.{1}: Invalid value: \"{2}\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'. Use a number with an optional suffix, e.g. 500m, 1.5, 256Mi, 2Gi.", where, e.name, shown),
-    });
+function reason(error: string | undefined): string {
+  switch (error) {
+    case 'numeric': return l10n.t('unable to parse numeric part of quantity');
+    case 'suffix': return l10n.t("unable to parse quantity's suffix. Suffixes are n, u, m, k, M, G, T, P, E (powers of 1000), Ki, Mi, Gi, Ti, Pi, Ei (powers of 1024) or e<exponent>; they are case-sensitive.");
+    default: return l10n.t("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'. Use a number with an optional suffix, e.g. 500m, 1.5, 256Mi, 2Gi.");
   }
 }
 
@@ -24,14 +21,13 @@ export const invalidQuantity: Rule = {
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];
-    for (const c of pod.containers) {
-      check(c.resources.requests, 'resources.requests', out);
-      check(c.resources.limits, 'resources.limits', out);
-    }
-    check(pod.overhead, 'overhead', out);
-    if (pod.podResources) {
-      check(pod.podResources.requests, 'resources.requests', out);
-      check(pod.podResources.limits, 'resources.limits', out);
+    for (const site of quantitySites(pod)) {
+      for (const e of site.entries) {
+        if (e.quantity || e.error === 'range') continue;
+        const span = e.node && e.node.span.end > e.node.span.start ? e.node.span : e.keySpan;
+        const shown = e.raw === '' ? l10n.t('(empty)') : e.raw;
+        out.push({ span, message: l10n.t('{0}.{1}: Invalid value: "{2}": {3}', site.path, e.name, shown, reason(e.error)) });
+      }
     }
     return out;
   },
