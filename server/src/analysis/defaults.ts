@@ -10,7 +10,8 @@
  * defaulter does. https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 import type { ContainerModel, PodSpecModel, ResourceEntry } from '../model/pod';
-import { roundUpQuantity } from '../model/quantity';
+import { compareQuantities, roundUpQuantity } from '../model/quantity';
+import { featureEnabled } from '../model/version';
 import type { KubeVersion } from '../model/version';
 import { aggregateContainers } from './aggregate';
 import { isOvercommittable, isSupportedPodLevelResource } from './podLevel';
@@ -88,7 +89,10 @@ function defaultPodLevel(pod: PodSpecModel, containers: ReadonlyMap<ContainerMod
       defaultedLimits.push(name);
     }
   }
-  if (limited.size > 0) {
+  const fix = featureEnabled(version, 'PodLevelResourcesFixDefaulting');
+  // 1.34-1.36 default pod-level requests only when some pod-level limit exists; 1.37 whenever any
+  // pod-level value is set (kubernetes#140514, #140850).
+  if (fix ? requested.size > 0 || limited.size > 0 : limited.size > 0) {
     const aggRequests = aggregateContainers(pod, (c) => containers.get(c)?.requests);
     for (const [name, q] of aggRequests) {
       if (requested.has(name) || !isSupportedPodLevelResource(name, version) || !isOvercommittable(name)) continue;
@@ -101,6 +105,20 @@ function defaultPodLevel(pod: PodSpecModel, containers: ReadonlyMap<ContainerMod
       requests.set(name, q);
       requested.add(name);
       defaulted.push(name);
+    }
+  }
+  if (fix && (requested.size > 0 || limited.size > 0)) {
+    // 1.37 (provisional, docs/kubernetes-1.37-resources.md §4.2): a resource that every container
+    // limits gets a pod-level limit of max(pod-level request, aggregated container limits).
+    const aggLimits = aggregateContainers(pod, (c) => containers.get(c)?.limits);
+    const all = [...containers.values()];
+    for (const [name, agg] of aggLimits) {
+      if (limited.has(name) || !isSupportedPodLevelResource(name, version)) continue;
+      if (!all.every((d) => d.limits.has(name))) continue;
+      const req = requests.get(name);
+      limits.set(name, req && compareQuantities(req, agg) >= 0 ? req : agg);
+      limited.add(name);
+      defaultedLimits.push(name);
     }
   }
   return { requests, limits, defaultedFromLimits: defaulted, defaultedLimits };

@@ -38,6 +38,8 @@ export const FEATURES = {
   PodLifecycleSleepAction: 30,
   /** QoS takes the pod-level path only when pod-level resources name a supported resource: 1.37 (beta, on). */
   PodLevelResourcesFixKubeletQOSClass: 37,
+  /** Pod-level requests defaulted from any pod-level value, pod-level limits from fully limited containers: 1.37 (on; provisional). */
+  PodLevelResourcesFixDefaulting: 37,
   /** Container-level restartPolicy on regular containers (ContainerRestartRules): alpha 1.34 (off). */
   ContainerRestartRules: 99,
 } as const;
