@@ -65,17 +65,35 @@ describe('language server over stdio', () => {
     assert.deepEqual(r.pods[0]!.limits, { cpu: '1', memory: '256Mi' });
   });
 
+  it('answers podLens/analysis for the pod at a position or with an index', async () => {
+    const uri = 'file:///tmp/scoped.yaml';
+    const wait = client.waitForDiagnostics(uri, 1);
+    await client.open(uri, POD + '---\n' + POD.replace('name: web', 'name: web2'));
+    await wait;
+    type R = { pods: { name: string; index: number }[] };
+    const at = await client.request<R>('podLens/analysis', { textDocument: { uri }, position: { line: 20, character: 4 } });
+    assert.deepEqual(at.pods.map((p) => p.name), ['web2']);
+    const byIndex = await client.request<R>('podLens/analysis', { textDocument: { uri }, pod: 0 });
+    assert.deepEqual(byIndex.pods.map((p) => p.name), ['web']);
+    const all = await client.request<R>('podLens/analysis', { textDocument: { uri } });
+    assert.equal(all.pods.length, 2);
+  });
+
   it('returns a code lens above each pod spec', async () => {
     const uri = 'file:///tmp/lens.yaml';
     const wait = client.waitForDiagnostics(uri, 1);
     await client.open(uri, POD + '---\n' + POD.replace('name: web', 'name: web2'));
     await wait;
-    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri } });
-    const qos = lenses.filter((l) => l.command.command === 'podLens.showEffectiveResources');
+    type Lens = { range: { start: { line: number } }; data?: unknown; command?: { title: string; command: string; arguments: unknown[] } };
+    const unresolved = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(unresolved.length, 4);
+    assert.ok(unresolved.every((l) => l.command === undefined && l.data !== undefined), 'titles come with codeLens/resolve');
+    const lenses = await Promise.all(unresolved.map((l) => client.request<Lens>('codeLens/resolve', l)));
+    const qos = lenses.filter((l) => l.command?.command === 'podLens.showEffectiveResources');
     assert.equal(qos.length, 2);
     assert.equal(qos[0]!.range.start.line, 1);
     assert.equal(qos[1]!.range.start.line, 18);
-    assert.equal(qos[0]!.command.title, 'QoS Burstable · requests cpu 600m, memory 320Mi · limits cpu 1, memory 256Mi');
+    assert.equal(qos[0]!.command!.title, 'QoS Burstable · requests cpu 600m, memory 320Mi · limits cpu 1, memory 256Mi');
   });
 
   it('clears diagnostics when a document closes', async () => {

@@ -9,6 +9,14 @@ export function registerAnalysis(ctx: ServerContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const s = await ctx.settings.get(doc.uri);
-    return runSafe<AnalysisResult | null>(ctx.log, 'podLens/analysis', null, token, () => ctx.service.analysis(snapshot(doc), s));
+    return runSafe<AnalysisResult | null>(ctx.log, 'podLens/analysis', null, token, () => ctx.service.analysis(snapshot(doc), s, scopeOf(params)));
   });
+}
+
+/** Untrusted params: keep a position or pod index only when it is well-formed. */
+function scopeOf(params: AnalysisParams): { position?: { line: number; character: number }; pod?: number } | undefined {
+  const p = params.position as { line?: unknown; character?: unknown } | undefined;
+  if (p && Number.isInteger(p.line) && Number.isInteger(p.character)) return { position: { line: p.line as number, character: p.character as number } };
+  if (Number.isInteger(params.pod)) return { pod: params.pod as number };
+  return undefined;
 }

@@ -42,7 +42,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         ...serverCapabilities(),
       },
       serverInfo: { name: 'pod-lens-language-server', version: '0.1.0' },

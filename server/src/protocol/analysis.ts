@@ -4,7 +4,7 @@
  * Type-only imports, so the client, the server and the webview share it without bundling
  * two copies of the protocol package (their RequestType classes differ between versions).
  */
-import type { Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 export type QuantityList = Record<string, string>;
 
@@ -47,6 +47,10 @@ export interface PodSummary {
 
 export interface AnalysisParams {
   readonly textDocument: TextDocumentIdentifier;
+  /** Only the pod spec that contains this position. */
+  readonly position?: Position;
+  /** Only the pod spec with this file-level index. */
+  readonly pod?: number;
 }
 
 export interface AnalysisResult {

@@ -6,7 +6,7 @@
 import { LineIndex } from '../model/lineIndex';
 import type { Position, Range } from '../model/lineIndex';
 import { kubeVersionOrLatest, formatKubeVersion } from '../model/version';
-import type { AnalysisResult } from '../protocol/analysis';
+import type { AnalysisResult, PodSummary } from '../protocol/analysis';
 import { codeActions } from './codeActions';
 import type { ClientDiagnostic, PodCodeAction } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -16,10 +16,13 @@ import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
 import { analyzeFile } from './fileAnalysis';
-import type { ChunkCache, FileAnalysis } from './fileAnalysis';
+import type { ChunkCache, FileAnalysis, PodRef } from './fileAnalysis';
 import { withDefaults } from './settings';
 import type { PodLensSettings } from './settings';
 import { podSummary } from './summary';
+import { lifecycle } from './lifecycle';
+import type { LifecycleQuery } from './lifecycle';
+import type { LifecycleTimeline } from '../protocol/lifecycle';
 
 export interface TextSnapshot {
   readonly uri: string;
@@ -50,12 +53,15 @@ export interface PodService {
   analyze(doc: TextSnapshot, settings?: Partial<PodLensSettings>): FileAnalysis;
   diagnostics(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodDiagnostic[];
   codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
-  analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>): AnalysisResult;
+  /** The pods of a document (all, the one at `position`, or the one with file-level index `pod`). */
+  analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>, scope?: { readonly position?: Position; readonly pod?: number }): AnalysisResult;
   offsetAt(doc: TextSnapshot, position: Position, settings?: Partial<PodLensSettings>): number;
   /** Markdown explaining the pod field under the cursor, or undefined. */
   hover(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, position: Position): PodHover | undefined;
   /** Quick fixes for the given diagnostics (those the client shows in `range`). */
   codeActions<D extends ClientDiagnostic>(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, range: Range, diagnostics: readonly D[]): PodCodeAction<D>[];
+  /** Simulated lifecycle of the pod at a position (or file-level pod index); null when there is none. */
+  lifecycle(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, query: LifecycleQuery): LifecycleTimeline | null;
   /** Forget a closed document. */
   close(uri: string): void;
   /** Number of cached documents (for leak tests). */
@@ -73,6 +79,13 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     reported.add(key);
     options.log?.(`[pod-lens] analysis fault in ${msg}`);
   };
+
+  // Whole-file answers derived from one FileAnalysis (there is a new one per document version and
+  // settings): built once, not per request. The editor asks for code lenses and the preview for the
+  // analysis again and again on an unchanged document; on a 50k-line file building them took
+  // 15-30 ms per request (bench/README.md). Weak keys: they go when the analysis is replaced.
+  const lensCache = new WeakMap<FileAnalysis, { uri: string; lenses: PodCodeLens[] }>();
+  const summaryCache = new WeakMap<FileAnalysis, Map<number, PodSummary>>();
 
   function analyze(doc: TextSnapshot, partial?: Partial<PodLensSettings>): FileAnalysis {
     const settings = withDefaults(partial);
@@ -98,13 +111,35 @@ export function createPodService(options: ServiceOptions = {}): PodService {
   return {
     analyze,
     diagnostics: (doc, s) => toDiagnostics(analyze(doc, s), withDefaults(s)),
-    codeLenses: (doc, s) => (withDefaults(s).codeLens ? codeLenses(analyze(doc, s), doc.uri) : []),
-    analysis(doc, s) {
+    codeLenses(doc, s) {
+      if (!withDefaults(s).codeLens) return [];
       const file = analyze(doc, s);
+      const hit = lensCache.get(file);
+      if (hit && hit.uri === doc.uri) return [...hit.lenses];
+      const lenses = codeLenses(file, doc.uri);
+      lensCache.set(file, { uri: doc.uri, lenses });
+      return [...lenses];
+    },
+    analysis(doc, s, scope) {
+      const file = analyze(doc, s);
+      let done = summaryCache.get(file);
+      if (!done) { done = new Map(); summaryCache.set(file, done); }
+      const cached = done;
+      const summary = (ref: PodRef): PodSummary => {
+        let p = cached.get(ref.index);
+        if (!p) { p = podSummary(file, ref); cached.set(ref.index, p); }
+        return p;
+      };
+      let refs: readonly PodRef[] = file.pods;
+      if (scope?.pod !== undefined) refs = file.pods.filter((r) => r.index === scope.pod);
+      else if (scope?.position) {
+        const offset = file.lines.offset(scope.position);
+        refs = file.pods.filter((r) => r.chunk.start + r.analysis.pod.span.start <= offset && offset <= r.chunk.start + r.analysis.pod.span.end);
+      }
       return {
         uri: doc.uri, version: doc.version,
         kubernetesVersion: formatKubeVersion(kubeVersionOrLatest(withDefaults(s).kubernetesVersion)),
-        pods: file.pods.map((p) => podSummary(file, p)),
+        pods: refs.map(summary),
       };
     },
     offsetAt: (doc, position, s) => analyze(doc, s).lines.offset(position),
@@ -113,6 +148,10 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       try { return hover(file, position); } catch (e) { onFault('hover', e); return undefined; }
     },
     codeActions: (doc, s, _range, diagnostics) => codeActions(analyze(doc, s), doc.uri, withDefaults(s), diagnostics),
+    lifecycle(doc, s, query) {
+      const file = analyze(doc, s);
+      try { return lifecycle(file, doc.uri, doc.version, query ?? {}); } catch (e) { onFault('lifecycle', e); return null; }
+    },
     close: (uri) => { cache.delete(uri); },
     cacheSize: () => cache.size,
   };
