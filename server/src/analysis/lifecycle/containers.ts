@@ -147,9 +147,9 @@ export function onTick(s: SimState, c: CState, ev: Ev): void {
   if (stable && probe !== 'startup') {
     // Every later tick succeeds until the scenario's failure time: jump to the first tick after it.
     const sc = s.scenario;
-    const failsLater = sc.kind === 'probeFailure' && sc.container === c.spec.name && sc.probe === probe && sc.at > next;
+    const failsLater = sc.kind === 'probeFailure' && sc.container === c.spec.name && sc.probe === probe && sc.at > t;
     if (!failsLater) return;
-    next += Math.ceil((sc.at - next) / tm.periodSeconds) * tm.periodSeconds;
+    if (sc.at > next) next += Math.ceil((sc.at - next) / tm.periodSeconds) * tm.periodSeconds;
   }
   schedule(s, { t: next, type: 'tick', c: c.i, epoch: c.epoch, probe });
 }
