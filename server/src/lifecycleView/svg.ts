@@ -53,7 +53,9 @@ export function timelineSvg(t: LifecycleTimeline, options: LayoutOptions = {}): 
   const ay = L.axis.y;
   out.push(`<line x1="${n(L.plotX)}" x2="${n(L.plotX + L.plotWidth)}" y1="${n(ay)}" y2="${n(ay)}" stroke="#333"/>`);
   for (const tick of L.axis.ticks) {
-    out.push(`<line x1="${n(tick.x)}" x2="${n(tick.x)}" y1="${n(ay)}" y2="${n(ay + 4)}" stroke="#333"/><text x="${n(tick.x)}" y="${n(ay + 16)}" text-anchor="middle">${xml(tick.label)}</text>`);
+    // The last label would overflow the right edge when centred on the end of the plot.
+    const anchor = tick.x > L.plotX + L.plotWidth - 20 ? 'end' : 'middle';
+    out.push(`<line x1="${n(tick.x)}" x2="${n(tick.x)}" y1="${n(ay)}" y2="${n(ay + 4)}" stroke="#333"/><text x="${n(tick.x)}" y="${n(ay + 16)}" text-anchor="${anchor}">${xml(tick.label)}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');
