@@ -150,15 +150,17 @@ export function renderChart(timeline: LifecycleTimeline, width: number, ctx: Cha
     const c = timeline.conditions.find((x) => x.type === type);
     band.appendChild(s('text', { x: left + 8, y: y + COND_ROW / 2, 'dominant-baseline': 'central', class: 'cond-label' }, type));
     band.appendChild(s('rect', { x: plotX, y, width: plotWidth, height: COND_ROW, class: 'cond-false' }));
-    if (c && c.at !== null && c.at <= horizon) {
-      const end = typeof c.lostAt === 'number' ? c.lostAt : horizon;
-      const x = xOf(c.at);
+    const stretches = c ? (Array.isArray(c.intervals) ? c.intervals : c.at !== null ? [{ from: c.at, to: typeof c.lostAt === 'number' ? c.lostAt : null }] : []) : [];
+    for (const st of stretches) {
+      if (typeof st.from !== 'number' || st.from > horizon) continue;
+      const end = typeof st.to === 'number' ? st.to : horizon;
+      const x = xOf(st.from);
       const w = Math.max(1.5, xOf(end) - x);
       const g = s('g', {});
       g.appendChild(s('rect', { x: px(x), y, width: px(w), height: COND_ROW, class: 'cond-true' }));
-      const label = formatSeconds(c.at);
+      const label = formatSeconds(st.from);
       if (w > label.length * 6 + 6) g.appendChild(s('text', { x: px(x + 4), y: y + COND_ROW / 2, 'dominant-baseline': 'central', class: 'cond-value' }, label));
-      interactive(g, ctx, () => ({ title: `${type}: True`, lines: [dur(c.at!, end)] }), timeline.pod.range);
+      interactive(g, ctx, () => ({ title: `${type}: True`, lines: [dur(st.from, end)] }), timeline.pod.range);
       band.appendChild(g);
     }
   });

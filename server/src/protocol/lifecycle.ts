@@ -121,6 +121,8 @@ export interface TimelineCondition {
   readonly at: number | null;
   /** Time it went back to False (after being True), if it did. */
   readonly lostAt?: number | null;
+  /** Every stretch of True, in order (`to` null: still True at the end of the horizon). */
+  readonly intervals: readonly { readonly from: number; readonly to: number | null }[];
 }
 
 export interface ContainerTimeline {

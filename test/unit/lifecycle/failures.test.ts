@@ -130,3 +130,24 @@ describe('lifecycle: restarts and back-off', () => {
     assert.equal(box(t, 'app').restarts, 0);
   });
 });
+
+describe('lifecycle: conditions over restarts', () => {
+  it('a pod whose liveness probe keeps failing is Ready again after each restart, and the Ready stretches say so', () => {
+    const yaml = podYaml(`
+  containers:
+    - name: app
+      image: x:1
+      readinessProbe: { httpGet: { path: /ready, port: 8080 }, periodSeconds: 5 }
+      livenessProbe: { httpGet: { path: /live, port: 8080 }, periodSeconds: 10, failureThreshold: 3 }
+`);
+    const t = sim(yaml, { kind: 'probeFailure', container: 'app', probe: 'liveness', at: 30 }, { ...FAST, horizon: 600 });
+    const ready = t.conditions.find((c) => c.type === 'Ready')!;
+    assert.ok(ready.intervals.length >= 2, JSON.stringify(ready));
+    assert.equal(ready.intervals[0]!.from, ready.at);
+    assert.equal(ready.intervals[0]!.to, ready.lostAt);
+    for (let i = 1; i < ready.intervals.length; i++) assert.ok(ready.intervals[i]!.from > ready.intervals[i - 1]!.to!);
+    const restarts = eventsOf(t, 'app', 'restart');
+    assert.ok(restarts.length >= 1);
+    assert.ok(ready.intervals[1]!.from > restarts[0]!, 'Ready again only after the restart');
+  });
+});

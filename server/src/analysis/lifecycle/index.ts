@@ -68,7 +68,8 @@ function timeline(pod: SimPod, asm: Assumptions, scenario: Scenario, ready: Boun
   const phases = s.phases.filter((p) => p.from <= h).map((p, i, all) => ({ ...p, to: i === all.length - 1 ? h : Math.min(p.to, h) }));
   const cond = (k: keyof SimState['cond']) => {
     const c = s.cond[k];
-    return { type: k, at: c.at !== null && c.at <= h ? c.at : null, ...(c.lostAt !== null && c.lostAt <= h ? { lostAt: c.lostAt } : {}) };
+    const intervals = c.intervals.filter((x) => x.from <= h).map((x) => ({ from: x.from, to: x.to !== null && x.to <= h ? x.to : null }));
+    return { type: k, at: c.at !== null && c.at <= h ? c.at : null, ...(c.lostAt !== null && c.lostAt <= h ? { lostAt: c.lostAt } : {}), intervals };
   };
   const containers = containersOut(s, h);
   const events = clipEvents(s.allEvents, h);

@@ -44,7 +44,7 @@ export const M = {
 
 export const N = {
   shellPid1: (name: string, grace: number) => l10n.t('{0} runs "sh -c" as PID 1: SIGTERM is ignored, so every stop waits the full grace period ({1} s) and ends in SIGKILL. Start the last command with exec.', name, grace),
-  probePhaseBest: () => l10n.t('Probe ticks are placed in the best case (a tick exactly when probing may begin); figures.timeToReady also gives the worst case.'),
+  probePhaseBest: () => l10n.t('Probe ticks are placed in the best case (a tick exactly when probing may begin); the Time to Ready figure also gives the worst case.'),
   probePhaseWorst: () => l10n.t('Probe ticks are placed in the worst case (each first tick just missed).'),
   sequential: () => l10n.t('The kubelet starts the containers of one sync one after another: each image pull and postStart hook delays the next container.'),
   truncated: (n: number) => l10n.t('The simulation was cut short after {0} steps; later events are not shown.', n),

@@ -66,7 +66,7 @@ export interface SimState {
   readonly allEvents: SimEventOut[];
   readonly notes: SimNote[];
   readonly phases: SimPhase[];
-  readonly cond: Record<ConditionType, { at: number | null; lostAt: number | null; value: boolean }>;
+  readonly cond: Record<ConditionType, { at: number | null; lostAt: number | null; value: boolean; intervals: { from: number; to: number | null }[] }>;
   readonly pulled: Set<string>;
   now: number;
   processed: number;
@@ -90,7 +90,7 @@ export const MAX_OUTPUT_EVENTS = 5_000;
 
 export function newState(pod: SimPod, asm: Assumptions, scenario: Scenario, limit: number): SimState {
   const zero = (): Record<ProbeKind, number> => ({ liveness: 0, readiness: 0, startup: 0 });
-  const c0 = () => ({ at: null, lostAt: null, value: false });
+  const c0 = () => ({ at: null, lostAt: null, value: false, intervals: [] });
   return {
     pod, asm, scenario, limit, q: new EventQueue<Ev>(),
     cs: pod.containers.map((spec, i) => ({
@@ -140,6 +140,9 @@ export function setCondition(s: SimState, type: ConditionType, value: boolean, t
   c.value = value;
   if (value && c.at === null) c.at = t;
   if (!value && c.at !== null && c.lostAt === null) c.lostAt = t;
+  // Every True stretch, so a pod that is Ready again after a restart shows it.
+  if (value) c.intervals.push({ from: t, to: null });
+  else { const last = c.intervals[c.intervals.length - 1]; if (last && last.to === null) last.to = t; }
   return true;
 }
 

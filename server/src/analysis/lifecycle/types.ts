@@ -56,7 +56,7 @@ export interface SimEventOut { readonly at: number; readonly kind: EventKind; re
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 export interface SimPhase { readonly phase: PodPhase; readonly from: number; readonly to: number; readonly terminating?: boolean }
 export type ConditionType = 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
-export interface SimCondition { readonly type: ConditionType; readonly at: number | null; readonly lostAt?: number | null }
+export interface SimCondition { readonly type: ConditionType; readonly at: number | null; readonly lostAt?: number | null; readonly intervals: readonly { readonly from: number; readonly to: number | null }[] }
 
 export interface SimContainerOut {
   readonly name: string;
