@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the real-editor tests (test/e2e/*.spec.js): installs what is missing (scripts/setup-e2e.sh,
-# seconds when already done), builds the extension, then runs Playwright, which starts code-server
+# seconds when already done), packages the extension (.vsix), then runs Playwright, which starts code-server
 # (test/e2e/start-code-server.sh) and Debian's chromium. Any failure, including code-server not
 # starting, exits non-zero; nothing is skipped.
 #   bash scripts/run-e2e.sh                       all specs
 #   bash scripts/run-e2e.sh test/e2e/smoke.spec.js -g 'loads'   extra args go to `playwright test`
-# Env: E2E_NO_BUILD=1 skips `npm run build`; E2E_PORT (default 8917) first port; CHROMIUM browser path.
+# Env: E2E_EXTENSION=vsix (default; the packaged extension) or dev (this checkout, for debugging);
+# E2E_NO_BUILD=1 skips `npm run package` / `npm run build`; E2E_PORT (default 8917) first port; CHROMIUM browser path.
 # Results: test-results/e2e/ (screenshots, html-report/, artifacts/ with traces of failed tests).
 set -euo pipefail
 
@@ -20,12 +21,21 @@ _cs=${CODE_SERVER:-} _nb=${E2E_NODE_BIN:-}   # values set by the caller win over
 CODE_SERVER=${_cs:-$CODE_SERVER} E2E_NODE_BIN=${_nb:-$E2E_NODE_BIN}
 export CODE_SERVER E2E_NODE_BIN CHROMIUM
 
+# E2E_EXTENSION=vsix (default): the specs run against the packaged extension (npm run package builds
+# the production bundles and pod-lens-<version>.vsix); dev: against this checkout (npm run build).
+export E2E_EXTENSION=${E2E_EXTENSION:-vsix}
 if [ "${E2E_NO_BUILD:-0}" != 1 ]; then
-  npm run build
+  if [ "$E2E_EXTENSION" = vsix ]; then npm run package; else npm run build; fi
 fi
-for f in dist/extension.js dist/server.js; do
-  [ -f "$f" ] || { echo "run-e2e: $f is missing after the build" >&2; exit 1; }
-done
+if [ "$E2E_EXTENSION" = vsix ]; then
+  E2E_VSIX=${E2E_VSIX:-$ROOT/$(node -p 'const p = require("./package.json"); `${p.name}-${p.version}.vsix`')}
+  [ -f "$E2E_VSIX" ] || { echo "run-e2e: $E2E_VSIX is missing: run npm run package" >&2; exit 1; }
+  export E2E_VSIX
+else
+  for f in dist/extension.js dist/server.js; do
+    [ -f "$f" ] || { echo "run-e2e: $f is missing after the build" >&2; exit 1; }
+  done
+fi
 
 rm -rf test-results/e2e
 PW="$ROOT/.e2e/playwright/node_modules"

@@ -31,6 +31,10 @@ const SEL = {
   quickInputRowLabel: '.label-name',
   notification: '.notifications-toasts .notification-list-item',
   notificationMessage: '.notification-list-item-message',
+  lineNumber: '.margin-view-overlays .line-numbers', // text = 1-based line number; same vertical position as its line
+  actionWidget: '.action-widget:not(.action-list-submenu-panel)', // Ctrl+. / lightbulb menu (Quick Fix...)
+  actionRow: '.action-widget:not(.action-list-submenu-panel) [role="option"]', // aria-label = "<title>, <group>"
+  actionRowTitle: '.title',
   webviewOuter: 'iframe.webview.ready', // one per webview (panels and views); the content is in a nested iframe
   webviewInner: 'iframe#active-frame',
 };
@@ -154,6 +158,39 @@ async function readProblems(page) {
 }
 
 /**
+ * The squiggles drawn in the visible part of the active editor, as 1-based ranges read from the
+ * rendering: [{ severity, line, startColumn, endColumn }] (endColumn exclusive, like VS Code's Range),
+ * sorted by position. Columns come from pixel offsets, so this is exact for monospace ASCII lines.
+ */
+async function squiggleRanges(page) {
+  return activeEditor(page).evaluate((editor, sel) => {
+    const mid = (r) => r.top + r.height / 2;
+    const lines = [...editor.querySelectorAll(sel.viewLine)].map((e) => ({ e, r: e.getBoundingClientRect() }));
+    const numbers = [...editor.querySelectorAll(sel.lineNumber)].map((e) => ({ n: Number(e.textContent.trim()), r: e.getBoundingClientRect() }));
+    const out = [];
+    for (const sev of ['error', 'warning', 'info', 'hint']) {
+      for (const sq of editor.querySelectorAll(`.squiggly-${sev}`)) {
+        const r = sq.getBoundingClientRect();
+        const line = lines.find((l) => Math.abs(mid(l.r) - mid(r)) < l.r.height / 2);
+        const num = numbers.find((x) => Math.abs(mid(x.r) - mid(r)) < x.r.height / 2);
+        if (!line || !num) continue;
+        const text = line.e.textContent;
+        const span = line.e.firstElementChild;
+        const charWidth = (span ? span.getBoundingClientRect().width : line.r.width) / Math.max(1, text.length);
+        const left = line.r.left;
+        out.push({
+          severity: sev,
+          line: num.n,
+          startColumn: Math.round((r.left - left) / charWidth) + 1,
+          endColumn: Math.round((r.right - left) / charWidth) + 1,
+        });
+      }
+    }
+    return out.sort((a, b) => a.line - b.line || a.startColumn - b.startColumn);
+  }, { viewLine: SEL.viewLine, lineNumber: SEL.lineNumber });
+}
+
+/**
  * Opens the Problems panel and waits until a problem matches `match` (a substring or RegExp of the
  * message, or a predicate over the readProblems() entry). Returns that entry.
  */
@@ -199,6 +236,29 @@ async function hoverAt(page, line, column, { timeout = 20_000 } = {}) {
   const hover = page.locator(SEL.hover).first();
   await expect(hover, `hover at ${line}:${column}`).toBeVisible({ timeout });
   return hover;
+}
+
+/**
+ * Puts the cursor at line:column, opens the Quick Fix menu (Ctrl+., what the lightbulb opens) and
+ * returns the titles it offers. With `apply`, picks the action titled exactly `apply` (Enter) and
+ * waits for the menu to close.
+ */
+async function quickFix(page, line, column, { apply } = {}) {
+  await gotoPosition(page, line, column);
+  await page.keyboard.press('Control+.');
+  const widget = page.locator(SEL.actionWidget);
+  await expect(widget, 'the Quick Fix menu').toBeVisible({ timeout: 20_000 });
+  const rows = page.locator(SEL.actionRow);
+  await expect(rows.first()).toBeVisible();
+  const titles = (await rows.locator(SEL.actionRowTitle).allTextContents()).map((t) => t.trim());
+  if (apply === undefined) return titles;
+  const row = rows.filter({ has: page.locator(SEL.actionRowTitle, { hasText: exactText(apply) }) }).first();
+  await expect(row, `Quick Fix "${apply}" among ${JSON.stringify(titles)}`).toBeVisible();
+  await row.hover();
+  await expect(row).toHaveClass(/\bfocused\b/);
+  await page.keyboard.press('Enter');
+  await expect(widget).toBeHidden();
+  return titles;
 }
 
 /** Closes hovers, quick inputs and suggest widgets. */
@@ -250,6 +310,21 @@ async function visibleEditorLines(page) {
         .sort((a, b) => a.top - b.top)
         .map((x) => x.text),
     );
+}
+
+/**
+ * The text of line `n` (1-based) of the active editor, or undefined when it is not rendered
+ * (scroll to it first, e.g. with gotoPosition). Non-breaking spaces are normalized.
+ */
+async function editorLine(page, n) {
+  return activeEditor(page).evaluate((editor, { n, sel }) => {
+    const mid = (r) => r.top + r.height / 2;
+    const num = [...editor.querySelectorAll(sel.lineNumber)].find((e) => Number(e.textContent.trim()) === n);
+    if (!num) return undefined;
+    const r = num.getBoundingClientRect();
+    const line = [...editor.querySelectorAll(sel.viewLine)].find((e) => Math.abs(mid(e.getBoundingClientRect()) - mid(r)) < r.height / 2);
+    return line?.textContent.replace(/\u00a0/g, ' ');
+  }, { n, sel: { lineNumber: SEL.lineNumber, viewLine: SEL.viewLine } });
 }
 
 // ---------------------------------------------------------------- command palette
@@ -405,7 +480,9 @@ module.exports = {
   openProblems,
   readProblems,
   waitForProblem,
+  squiggleRanges,
   gotoPosition,
+  quickFix,
   hoverAt,
   dismiss,
   typeText,
@@ -413,6 +490,7 @@ module.exports = {
   replaceEditorText,
   saveFile,
   visibleEditorLines,
+  editorLine,
   openPalette,
   closePalette,
   paletteRow,

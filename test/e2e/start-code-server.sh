@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Starts code-server (a real VS Code workbench) with Pod Lens loaded from this checkout, on a fresh
-# profile. Playwright's webServer runs it (test/e2e/playwright.config.js); it also works by hand:
+# Starts code-server (a real VS Code workbench) with Pod Lens installed from its .vsix (or, with
+# E2E_EXTENSION=dev, loaded from this checkout), on a fresh profile. Playwright's webServer runs it (test/e2e/playwright.config.js); it also works by hand:
 #   bash test/e2e/start-code-server.sh   then open http://127.0.0.1:8917/?folder=<abs path>
 #
 # Environment (all optional):
 #   PORT          port to listen on (127.0.0.1 only)                       default 8917
 #   WORKSPACE     folder opened when the URL has no ?folder=                 default test/e2e/workspace
+#   E2E_EXTENSION how Pod Lens is installed: vsix (the packaged extension,   default vsix
+#                 `code-server --install-extension`, as users get it) or dev (a symlink to EXT_DEV, for debugging)
+#   E2E_VSIX      the .vsix for E2E_EXTENSION=vsix (npm run package)        default <name>-<version>.vsix at the root
 #   EXT_DEV       extension folder (needs package.json, dist/extension.js)   default the repository root
 #   E2E_LOCALE    VS Code display language, e.g. zh-cn (written to argv.json) default en
 #   E2E_SETTINGS  JSON object merged into the user settings.json, e.g. '{"podLens.kubernetesVersion":"1.28"}'
@@ -33,7 +36,16 @@ EXT_DEV=$(cd "${EXT_DEV:-$ROOT}" && pwd)
 LOCALE=${E2E_LOCALE:-en}
 PROFILE=${E2E_PROFILE:-$ROOT/.e2e/profiles/$PORT}
 
-[ -f "$EXT_DEV/dist/extension.js" ] || { echo "start-code-server: $EXT_DEV/dist/extension.js missing; run npm run build" >&2; exit 1; }
+MODE=${E2E_EXTENSION:-vsix}
+EXT_ID=$(node -p 'const p = require(process.argv[1]); `${p.publisher}.${p.name}-${p.version}`' "$EXT_DEV/package.json")
+case "$MODE" in
+  vsix)
+    VSIX=${E2E_VSIX:-$ROOT/$(node -p 'const p = require(process.argv[1]); `${p.name}-${p.version}.vsix`' "$ROOT/package.json")}
+    [ -f "$VSIX" ] || { echo "start-code-server: $VSIX missing; run npm run package" >&2; exit 1; } ;;
+  dev)
+    [ -f "$EXT_DEV/dist/extension.js" ] || { echo "start-code-server: $EXT_DEV/dist/extension.js missing; run npm run build" >&2; exit 1; } ;;
+  *) echo "start-code-server: E2E_EXTENSION must be vsix or dev, not $MODE" >&2; exit 1 ;;
+esac
 
 # Fresh profile every run: open editors, panel layout and extension state otherwise carry over.
 rm -rf "$PROFILE"
@@ -116,18 +128,27 @@ EOF
     ;;
 esac
 
-# Load the extension in place: a <publisher>.<name>-<version> symlink in a fresh extensions dir is
-# picked up on startup (VS Code adds it to extensions.json itself). No packaging needed.
-EXT_ID=$(node -p 'const p = require(process.argv[1]); `${p.publisher}.${p.name}-${p.version}`' "$EXT_DEV/package.json")
-ln -s "$EXT_DEV" "$PROFILE/extensions/$EXT_ID"
-
 # Always pass --config: without it code-server writes ~/.config/code-server/config.yaml with a password.
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" >"$PROFILE/config.yaml"
 # XDG_*: code-server also writes ~/.local/share/code-server/coder-logs; keep it in the profile.
 export XDG_CONFIG_HOME="$PROFILE/xdg/config" XDG_DATA_HOME="$PROFILE/xdg/data"
 
+if [ "$MODE" = vsix ]; then
+  # The packaged extension, installed the way users install a .vsix (about 1 s, offline).
+  "$CODE_SERVER" --config "$PROFILE/config.yaml" --user-data-dir "$PROFILE/user" \
+    --extensions-dir "$PROFILE/extensions" --install-extension "$VSIX" >&2
+  [ -f "$PROFILE/extensions/$EXT_ID/package.json" ] ||
+    { echo "start-code-server: installing $VSIX did not create $PROFILE/extensions/$EXT_ID" >&2; exit 1; }
+  EXT_DESC="$EXT_ID from $VSIX"
+else
+  # Load the extension in place: a <publisher>.<name>-<version> symlink in a fresh extensions dir is
+  # picked up on startup (VS Code adds it to extensions.json itself). No packaging needed.
+  ln -s "$EXT_DEV" "$PROFILE/extensions/$EXT_ID"
+  EXT_DESC="$EXT_ID -> $EXT_DEV"
+fi
+
 echo "start-code-server: $("$CODE_SERVER" --config "$PROFILE/config.yaml" --version | tail -n1) on node $(node -v)," \
-  "port $PORT, locale $LOCALE, extension $EXT_ID -> $EXT_DEV, profile $PROFILE" >&2
+  "port $PORT, locale $LOCALE, extension $EXT_DESC, profile $PROFILE" >&2
 # stderr: drop lines that are expected offline (no vsda in open-source builds, no extension gallery).
 exec 2> >(grep --line-buffered -vE 'vsda/rust/web|ENOTFOUND open-vsx\.org|a socket was left hanging' >&2)
 exec "$CODE_SERVER" --config "$PROFILE/config.yaml" --user-data-dir "$PROFILE/user" \

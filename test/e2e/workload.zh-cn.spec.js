@@ -1,0 +1,22 @@
+// Runs against a code-server whose display language is zh-cn (playwright.config.js). The client
+// passes vscode.env.language to the server (initialize params.locale), which loads
+// l10n/bundle.l10n.zh-cn.json from the installed .vsix: diagnostics and hovers are in Chinese.
+const h = require('./helpers');
+
+const { test, expect } = h;
+
+test('zh-cn: diagnostics and hovers come from our Chinese bundle', async ({ page }) => {
+  await h.openWorkbench(page);
+  await h.openFile(page, 'workload.yaml');
+  const problem = await h.waitForProblem(page, (p) => p.code === 'probe-success-threshold');
+  expect(problem).toMatchObject({ file: 'workload.yaml', severity: 'error', line: 32, column: 31 });
+  expect(problem.message).toContain('存活探针只决定是否重启容器，一次成功就足够');
+  const job = await h.waitForProblem(page, (p) => p.code === 'workload-restart-policy');
+  expect(job.message).toContain('Job 运行 Pod 直至完成');
+
+  const hover = await h.hoverAt(page, 17, 26); // the sidecar's restartPolicy: Always
+  await expect(hover).toContainText('边车容器 log-shipper（第 1 个初始化容器，共 1 个，restartPolicy: Always）');
+  await expect(hover).toContainText('它在 Pod 的整个生命周期内与应用容器一起持续运行。');
+  await h.screenshot(page, 'workload-zh-cn-hover');
+  await h.dismiss(page);
+});
