@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -55,13 +55,23 @@ describe('CLI inputs', () => {
     assert.deepEqual(json.errors, [{ name: path.join(dir, 'b.yaml'), message: 'broken symbolic link (its target does not exist)' }]);
   });
 
-  it('unreadable files and directories (chmod 000, unless running as root)', { skip: isRoot && 'root reads mode-000 files; covered by the symlink/FIFO/device cases' }, () => {
+  it('unreadable files and directories (chmod 000; as root the built CLI runs as nobody)', () => {
     const dir = tmp({ 'a.yaml': POD, 'sub/b.yaml': POD });
+    fs.chmodSync(dir, 0o755);
     fs.chmodSync(path.join(dir, 'a.yaml'), 0o000);
     fs.chmodSync(path.join(dir, 'sub'), 0o000);
     try {
-      const r = cli(['check', dir]);
-      assert.equal(r.code, 2);
+      let r: { code: number; err: string };
+      if (isRoot) {
+        // Root reads mode-000 files, so drop to an unprivileged user for the real bundled CLI.
+        const bin = path.join(__dirname, '../../../../dist/cli.js');
+        const res = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, 'check', dir], { encoding: 'utf8' });
+        assert.equal(res.error, undefined, String(res.error));
+        r = { code: res.status ?? -1, err: res.stderr };
+      } else {
+        r = cli(['check', dir]);
+      }
+      assert.equal(r.code, 2, r.err);
       assert.match(r.err, /a\.yaml: permission denied/);
       assert.match(r.err, /sub: permission denied/);
     } finally {
