@@ -187,14 +187,19 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
     }
     return resolved;
   }
-  const cached = memo.get(node);
-  if (cached) return cached;
+  // Only anchored nodes can be the target of an alias, so only they are memoised (a Map entry per
+  // node was a measurable share of the parse on large files).
+  const anchored = !!(node as { anchor?: string }).anchor;
+  if (anchored) {
+    const cached = memo.get(node);
+    if (cached) return cached;
+  }
   const tag = (node as { tag?: string }).tag;
   let out: YNode;
   if (yIsMap(node)) {
     const entries: YEntry[] = [];
-    const result: YMap = { type: 'map', entries, span, ...(tag ? { tag } : {}) };
-    memo.set(node, result);
+    const result: YMap = tag ? { type: 'map', entries, span, tag } : { type: 'map', entries, span };
+    if (anchored) memo.set(node, result);
     budget.active.add(node);
     const merges: YNode[] = [];
     const seen = new Map<string, Span>();
@@ -227,8 +232,8 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
     out = result;
   } else if (yIsSeq(node)) {
     const list: YNode[] = [];
-    out = { type: 'seq', items: list, span, ...(tag ? { tag } : {}) };
-    memo.set(node, out);
+    out = tag ? { type: 'seq', items: list, span, tag } : { type: 'seq', items: list, span };
+    if (anchored) memo.set(node, out);
     budget.active.add(node);
     for (const it of node.items) {
       list.push(it == null ? nullAt(span) : convert(it as YamlNode, doc, depth + 1, limits, budget, problems, memo));
@@ -237,8 +242,9 @@ function convert(node: YamlNode, doc: Document.Parsed, depth: number, limits: Pa
   } else if (yIsScalar(node)) {
     const s = node as unknown as { value: unknown; source?: string; type?: string };
     const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE' || s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED';
-    out = { type: 'scalar', value: scalarValue(s.value), source: typeof s.source === 'string' ? s.source : String(s.value ?? ''), quoted, span, ...(tag ? { tag } : {}) };
-    memo.set(node, out);
+    const scalar: YScalar = { type: 'scalar', value: scalarValue(s.value), source: typeof s.source === 'string' ? s.source : String(s.value ?? ''), quoted, span };
+    out = tag ? { ...scalar, tag } : scalar;
+    if (anchored) memo.set(node, out);
   } else {
     out = nullAt(span);
   }
