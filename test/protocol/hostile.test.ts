@@ -61,7 +61,13 @@ describe('one server survives all hostile inputs in a row', () => {
       t.diagnostic(`${sample.name}: ${diags.length} diagnostics, ${lenses.length} lenses`);
     }
     // Malformed requests are errors, not crashes.
-    for (const [method, params] of [['podLens/analysis', null], ['textDocument/codeLens', { textDocument: {} }], ['podLens/analysis', { textDocument: { uri: 42 } }]] as const) {
+    const malformed: [string, unknown][] = [
+      ['podLens/analysis', null], ['textDocument/codeLens', { textDocument: {} }], ['podLens/analysis', { textDocument: { uri: 42 } }],
+      ['podLens/analysis', { textDocument: { uri: 'file:///none.yaml' }, position: { line: 'x' }, pod: -1 }],
+      ['codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { uri: 'file:///none.yaml', i: 1e9 } }],
+      ['codeLens/resolve', { data: 'garbage' }], ['podLens/lifecycle', { textDocument: { uri: 7 }, scenario: { kind: 'exit', container: {} } }],
+    ];
+    for (const [method, params] of malformed) {
       try { await client.request(method, params); } catch (e) { assert.ok(e instanceof ResponseError, `${method}: ${String(e)}`); }
     }
     const stats = await client.request<ServerStats>(STATS_METHOD, {});
