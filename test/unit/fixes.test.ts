@@ -232,3 +232,22 @@ describe('restartPolicy fixes for Jobs', () => {
     assert.equal(apply(job('never'), typo[0]!), job('Never'));
   });
 });
+
+describe('restartPolicy and init container fixes found by the corpus', () => {
+  it('a Job with a podFailurePolicy is only offered Never', () => {
+    const job = `apiVersion: batch/v1\nkind: Job\nmetadata: { name: j }\nspec:\n  podFailurePolicy:\n    rules: [{ action: FailJob, onExitCodes: { operator: In, values: [42] } }]\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n        - { name: a, image: a:1 }\n`;
+    const { actions } = actionsFor(job, 'workload-restart-policy');
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Set restartPolicy')).map((a) => a.title), ['Set restartPolicy to Never']);
+    const out = apply(job, actions[0]!);
+    assert.equal(out, job.replace('restartPolicy: OnFailure', 'restartPolicy: Never'));
+    assert.ok(!codesOf(out).includes('workload-restart-policy'));
+  });
+  it('init-container-restart-policy: removes the field, or makes the container a sidecar', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  initContainers:\n    - name: init\n      image: busybox:1.36\n      restartPolicy: Never\n  containers:\n    - { name: a, image: a:1 }\n`;
+    const removed = fixed(text, 'init-container-restart-policy', /^Remove restartPolicy/);
+    assert.equal(removed, text.replace('      restartPolicy: Never\n', ''));
+    const sidecar = fixed(text, 'init-container-restart-policy', /sidecar/);
+    assert.equal(sidecar, text.replace('restartPolicy: Never', 'restartPolicy: Always'));
+    for (const out of [removed, sidecar]) assert.ok(!analyzeYaml(out).diagnostics.some((d) => d.severity === 'error'));
+  });
+});

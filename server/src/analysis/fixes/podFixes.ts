@@ -20,7 +20,8 @@ export function restartPolicyFixes(input: FixInput): QuickFix[] {
   const { text, analysis: { pod } } = input;
   const suggested = field(input.finding.data, 'value');
   // Jobs: OnFailure first (restart in place), unless the finding suggests Never (e.g. a typo of it).
-  const values = JOBS.has(pod.kind)
+  // `only`: the finding allows a single value (e.g. Never for a Job with a podFailurePolicy).
+  const values = field(input.finding.data, 'only') === true && typeof suggested === 'string' ? [suggested] : JOBS.has(pod.kind)
     ? (input.finding.code === 'invalid-restart-policy' && suggested === 'Never' ? ['Never', 'OnFailure'] : ['OnFailure', 'Never'])
     : typeof suggested === 'string' ? [suggested] : ['Always'];
   const e = entry(pod.spec, 'restartPolicy');

@@ -39,7 +39,7 @@ describe('workload-restart-policy', () => {
   });
   it('rejects a Job without restartPolicy and says it defaults to Always', () => {
     const [d] = expectCode(job(C), 'workload-restart-policy', 1);
-    assert.match(d!.message, /Unsupported value: "Always": supported values: "Never", "OnFailure"/);
+    assert.match(d!.message, /^spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/);
     assert.match(d!.message, /defaults to Always/);
     assert.deepEqual(d!.data, { fix: 'set-restart-policy', value: 'Never' });
   });

@@ -14,6 +14,7 @@ import { initContainerForbiddenFields } from './initContainerForbiddenFields';
 import { initContainerRestartPolicy } from './initContainerRestartPolicy';
 import { invalidActiveDeadline } from './invalidActiveDeadline';
 import { invalidContainerName } from './invalidContainerName';
+import { invalidContainerPort } from './invalidContainerPort';
 import { invalidHandlerPort } from './invalidHandlerPort';
 import { invalidResourceName } from './invalidResourceName';
 import { invalidResourceValue } from './invalidResourceValue';
@@ -39,6 +40,7 @@ export const ERROR_RULES: readonly Rule[] = [
   invalidContainerName,
   duplicateContainerName,
   containerImageRequired,
+  invalidContainerPort,
   initContainerRestartPolicy,
   initContainerForbiddenFields,
   containerRestartPolicyForbidden,

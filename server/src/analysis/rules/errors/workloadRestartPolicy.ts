@@ -3,13 +3,14 @@
  * StatefulSet) only accept restartPolicy Always; Jobs and CronJobs only OnFailure or Never. A
  * missing restartPolicy defaults to Always, so a Job template must set it.
  * Spec: pkg/apis/apps/validation, pkg/apis/core/validation ValidatePodTemplateSpecForRC,
- * pkg/apis/batch/validation validateJobSpec.
+ * pkg/apis/batch/validation validateJobSpec (Always, written or defaulted, is reported as
+ * `Required value: valid values: "OnFailure", "Never"`), and a Job with a podFailurePolicy only Never.
  * https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template
  */
 import * as l10n from '@vscode/l10n';
-import { entry, isScalar } from '../../../model/tree';
+import { entry, getPath, isScalar } from '../../../model/tree';
 import type { Rule } from '../rule';
-import { isPresentNull, specKeySpan, specPathOf, valueSpan } from './util';
+import { isPresentNull, setEntry, specKeySpan, specPathOf, valueSpan } from './util';
 
 const LONG_RUNNING = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
 const JOBS = new Set(['Job', 'CronJob']);
@@ -37,9 +38,19 @@ export const workloadRestartPolicy: Rule = {
       return [{
         span: e ? valueSpan(e, e.keySpan) : specKeySpan(pod),
         message: written === undefined
-          ? l10n.t('{0}: Unsupported value: "Always": supported values: "Never", "OnFailure". restartPolicy is not set, and it defaults to Always, which a {1} does not accept: its pods must be able to finish. Add restartPolicy: Never (or OnFailure) to the pod template.', path, pod.kind)
-          : l10n.t('{0}: Unsupported value: "Always": supported values: "Never", "OnFailure". A {1} runs pods to completion; with Always they could never finish. Use Never (the Job creates new pods on failure) or OnFailure (the kubelet restarts the container in place).', path, pod.kind),
+          ? l10n.t('{0}: Required value: valid values: "OnFailure", "Never". restartPolicy is not set, and it defaults to Always, which a {1} does not accept: its pods must be able to finish. Add restartPolicy: Never (or OnFailure) to the pod template.', path, pod.kind)
+          : l10n.t('{0}: Required value: valid values: "OnFailure", "Never". A {1} runs pods to completion; with Always they could never finish. Use Never (the Job creates new pods on failure) or OnFailure (the kubelet restarts the container in place).', path, pod.kind),
         data: { fix: 'set-restart-policy', value: 'Never' },
+      }];
+    }
+    // A pod failure policy acts on how the pod failed; OnFailure restarts containers in place, so
+    // the pod would never fail the way the policy expects. (batch validateJobSpec)
+    const jobSpec = pod.kind === 'Job' ? getPath(pod.root, ['spec']) : pod.kind === 'CronJob' ? getPath(pod.root, ['spec', 'jobTemplate', 'spec']) : undefined;
+    if (e && written === 'OnFailure' && setEntry(jobSpec, 'podFailurePolicy')) {
+      return [{
+        span: valueSpan(e, e.keySpan),
+        message: l10n.t('{0}: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified. The pod failure policy decides what to do when a pod fails; with OnFailure the kubelet restarts the container inside the pod instead, so the policy never sees the failure. Use Never.', path),
+        data: { fix: 'set-restart-policy', value: 'Never', only: true },
       }];
     }
     return [];
