@@ -319,6 +319,16 @@ export function terminationTimeline(graceSeconds: number, containers: readonly T
   return containers.map((_, i) => out.get(i)!);
 }
 
+/**
+ * Seconds from a liveness/startup kill decision until SIGKILL at the latest: the container's preStop
+ * hook and then SIGTERM, within the probe-level (else the pod's) grace period, and never less than
+ * MIN_STOP_GRACE_SECONDS after SIGTERM (terminationTimeline for a single container).
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#probe-level-terminationgraceperiodseconds
+ */
+export function probeKillDeadline(p: ProbeTiming, podGraceSeconds: number, preStopSeconds = 0): number {
+  return terminationTimeline(probeKillGracePeriod(p, podGraceSeconds), [{ name: '', role: 'app', preStopSeconds }])[0]!.sigkillDeadline;
+}
+
 /** Seconds until the last container of the pod has exited. */
 export function terminationTotal(timeline: readonly ContainerTermination[]): number {
   return timeline.reduce((m, t) => Math.max(m, t.exit), 0);

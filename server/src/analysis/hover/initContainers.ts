@@ -93,8 +93,11 @@ export function initContainerHover(t: HoverTarget): string | undefined {
 
 function overview(analysis: PodAnalysis): string {
   const list = initContainers(analysis.pod);
+  // A sidecar with a startupProbe only counts as started once that probe succeeds (KEP-753).
   const steps = list.map((c, i) => c.role === 'sidecar'
-    ? l10n.t('{0}. {1} (sidecar): starts, keeps running; the next one waits until it has started', i + 1, code(label(c)))
+    ? c.probes.startup
+      ? l10n.t('{0}. {1} (sidecar): starts, keeps running; the next one waits until its startupProbe has succeeded', i + 1, code(label(c)))
+      : l10n.t('{0}. {1} (sidecar): starts, keeps running; the next one waits until it has started', i + 1, code(label(c)))
     : l10n.t('{0}. {1}: runs to completion (exit 0)', i + 1, code(label(c))));
   return blocks(
     heading(l10n.t('Init containers ({0})', list.length)),

@@ -6,7 +6,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel, ProbeModel } from '../../model/pod';
-import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillGracePeriod, probeTiming, startupBudget, timeToReady, timeToStarted } from '../timing';
+import type { KubeVersion } from '../../model/version';
+import { get, str } from '../../model/tree';
+import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
+import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../timing';
 import { containerOf, label } from './context';
 import type { HoverTarget } from './context';
 import { blocks, bullets, code, DOCS, heading, link, range, secs, table } from './md';
@@ -26,7 +29,26 @@ export function probeHover(t: HoverTarget): string | undefined {
       : l10n.t('Ephemeral containers cannot have probes: the API server rejects this field.'), link(DOCS.probes));
   }
   if (!probe) return undefined;
-  return blocks(title, onFailure(probe, c, pod), timingTable(probe), computed(probe, c, pod), link(DOCS.probes));
+  return blocks(title, handlerText(probe), onFailure(probe, c, pod), timingTable(probe), computed(probe, c, pod, t.analysis.version), link(DOCS.probes));
+}
+
+/** What the kubelet does for each probe and what counts as success (pkg/probe/{exec,http,tcp,grpc}). */
+function handlerText(p: ProbeModel): string | undefined {
+  if (p.handlers.length !== 1) return undefined; // none or several: a validation rule reports it
+  const h = p.handlers[0]!;
+  const port = p.port === undefined ? '?' : code(p.port);
+  switch (h.type) {
+    case 'exec':
+      return l10n.t('exec: runs {0} inside the container; exit code 0 is success. A command still running after timeoutSeconds counts as a failure.', p.command ? code(p.command.join(' ')) : l10n.t('its command'));
+    case 'httpGet':
+      return l10n.t('httpGet: the kubelet sends GET {0} to port {1} of the pod IP (unless host is set); a status from 200 to 399 is success, any other status or no answer within timeoutSeconds is a failure.', code(p.httpPath ?? '/'), port);
+    case 'tcpSocket':
+      return l10n.t('tcpSocket: success if the kubelet can open a TCP connection to port {0} within timeoutSeconds; nothing is sent, so an app that hangs but still accepts connections passes.', port);
+    case 'grpc': {
+      const service = str(get(h.node, 'service'));
+      return l10n.t('grpc: the kubelet calls the gRPC health checking protocol (grpc.health.v1.Health/Check) on port {0}{1}; the status SERVING is success. The app must implement that service; there are no TLS or authentication options.', port, service ? ` ${l10n.t('(service {0})', code(service))}` : '');
+    }
+  }
 }
 
 function onFailure(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
@@ -73,8 +95,11 @@ function timingTable(p: ProbeModel): string {
   return table([l10n.t('Field'), l10n.t('Value'), l10n.t('Note')], rows, [false, true, false]);
 }
 
-function computed(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
+function computed(p: ProbeModel, c: ContainerModel, pod: PodSpecModel, version: KubeVersion): string {
   const tm = probeTiming(p);
+  // A probe kill runs the preStop hook too; an unknown duration counts as 0 here.
+  const preStop = c.lifecycle.preStop ? knownDuration(c.lifecycle.preStop, version)?.seconds ?? 0 : 0;
+  const deadline = probeKillDeadline(tm, pod.terminationGracePeriodSeconds.value, preStop);
   const startup = probeTiming(c.probes.startup);
   const readiness = probeTiming(c.probes.readiness);
   const rows: string[][] = [];
@@ -90,19 +115,21 @@ function computed(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
   if (p.kind === 'liveness' && probeStart) {
     rows.push([l10n.t('Liveness probing begins'), range(Math.max(probeStart.earliest, tm.initialDelaySeconds), Math.max(probeStart.latest, tm.initialDelaySeconds))]);
   }
+  const neverUp = neverUpKill(tm);
   if (p.kind === 'startup' || (p.kind === 'liveness' && !startup)) {
-    const k = neverUpKill(tm);
-    rows.push([l10n.t('An app that never comes up is killed after'), range(k.earliest, k.latest)]);
+    rows.push([l10n.t('An app that never comes up is killed after'), range(neverUp.earliest, neverUp.latest)]);
   }
   if (p.kind === 'readiness') {
     const w = hangToNotReady(tm);
     rows.push([l10n.t('Hang → removed from endpoints'), range(w.earliest, w.latest)]);
   } else {
-    if (p.kind === 'liveness') {
-      const w = hangToKill(tm);
-      rows.push([l10n.t('Hang → kill (failureThreshold × periodSeconds + timeoutSeconds)'), range(w.earliest, w.latest)]);
-    }
-    rows.push([l10n.t('Then grace period before SIGKILL'), secs(probeKillGracePeriod(tm, pod.terminationGracePeriodSeconds.value))]);
+    const w = hangToKill(tm);
+    if (p.kind === 'liveness') rows.push([l10n.t('Hang → kill (failureThreshold × periodSeconds + timeoutSeconds)'), range(w.earliest, w.latest)]);
+    rows.push([l10n.t('Then grace period before SIGKILL'), secs(deadline)]);
+    // The same worst case as the lifecycle panel's figures: the app ignores SIGTERM too.
+    rows.push(p.kind === 'liveness'
+      ? [l10n.t('Hang → SIGKILL at the latest'), secs(w.latest + deadline)]
+      : [l10n.t('Never up → SIGKILL at the latest'), secs(neverUp.latest + deadline)]);
   }
   return blocks(
     table([l10n.t('Computed for this container'), l10n.t('Seconds')], rows, [false, true]),

@@ -70,8 +70,10 @@ function deployment(pod: PodSpecModel): string {
     heading(l10n.t('Deployment strategy: RollingUpdate')),
     bullets([
       l10n.t('replicas {0}: during a rollout at most {1} pods exist (maxSurge {2}) and at least {3} stay available (maxUnavailable {4}).', replicas, replicas + surge, surge, Math.max(0, replicas - unavailable), unavailable),
-      l10n.t('A new pod is created; once it is Ready ({0} after its containers start, from its probes) and has stayed Ready for minReadySeconds ({1}), it is in the Service endpoints and counts as available.', range(ready.earliest, ready.latest), secs(minReady)),
-      l10n.t('Then an old pod is deleted: it turns Terminating, leaves the endpoints, runs preStop, gets SIGTERM, and is killed after at most {0} s.', grace),
+      // A pod joins the endpoints as soon as it is Ready; minReadySeconds only delays "available",
+      // which is what the rollout counts (deployment/util: IsPodAvailable).
+      l10n.t('A new pod joins the Service endpoints once it is Ready ({0} after its containers start, from its probes), and counts as available after staying Ready for minReadySeconds ({1}).', range(ready.earliest, ready.latest), secs(minReady)),
+      l10n.t('Old pods are deleted only as far as maxUnavailable allows: each turns Terminating, leaves the endpoints, runs preStop, gets SIGTERM, and is killed after at most {0} s.', grace),
       l10n.t('Old and new pods serve side by side until the last old pod is gone. A rollout that makes no progress for progressDeadlineSeconds (default 600 s) is marked failed, but not rolled back.'),
     ]),
     link(DOCS.deployment),

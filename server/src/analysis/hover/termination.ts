@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel } from '../../model/pod';
 import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
 import { scriptIsSafe, shellScript } from '../rules/warnings/shellEntrypoint';
-import { MIN_STOP_GRACE_SECONDS, terminationTimeline } from '../timing';
+import { MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../timing';
 import type { KubeVersion } from '../../model/version';
 import { bool, get } from '../../model/tree';
 import { containerOf, label } from './context';
@@ -86,6 +86,11 @@ function sequence(pod: PodSpecModel, version: KubeVersion, focus?: ContainerMode
     ]),
     rows.length ? table([l10n.t('Container'), l10n.t('Type'), l10n.t('preStop ends'), l10n.t('SIGTERM'), l10n.t('SIGKILL at the latest')], rows, [false, false, true, true, true]) : undefined,
     l10n.t('SIGTERM columns assume every container exits at its SIGKILL deadline (the worst case).'),
+    rows.length
+      ? running.some((c, i) => c.lifecycle.preStop && !known[i])
+        ? l10n.t('Worst case: the last container is gone at least {0} after termination starts (some preStop durations are unknown).', secs(terminationTotal(timeline)))
+        : l10n.t('Worst case: the last container is gone {0} after termination starts.', secs(terminationTotal(timeline)))
+      : undefined,
     pid1.length
       ? l10n.t('⚠ {0} runs `sh -c` as PID 1: the shell ignores SIGTERM, so the app never hears it and is killed only at the deadline. End the script with `exec app`.', pid1.map(code).join(', '))
       : l10n.t('Caveat: a command like `sh -c \'...; app\'` makes the shell PID 1, which ignores SIGTERM; the app is then killed only at the deadline. Use `exec` for the last step.'),

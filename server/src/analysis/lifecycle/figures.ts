@@ -3,7 +3,7 @@
  * time to Ready (best/worst, from two happy-path runs), hang -> action per probe, startup budgets,
  * worst-case termination.
  */
-import { hangToKill, hangToNotReady, MIN_STOP_GRACE_SECONDS, neverUpKill, probeKillGracePeriod, startupBudget, terminationTimeline, terminationTotal } from '../timing';
+import { hangToKill, hangToNotReady, neverUpKill, probeKillDeadline, startupBudget, terminationTimeline, terminationTotal } from '../timing';
 import type { SimPod } from './spec';
 import type { Bounds, SimFigures, SimProbeFigure } from './types';
 
@@ -14,8 +14,9 @@ export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: s
     const { liveness, readiness, startup } = c.probes;
     if (liveness) {
       const w = hangToKill(liveness.timing);
-      const grace = Math.max(MIN_STOP_GRACE_SECONDS, probeKillGracePeriod(liveness.timing, pod.grace));
-      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + grace }, span: liveness.span });
+      // Worst case: the app also ignores SIGTERM, so it is gone only at the SIGKILL deadline.
+      const deadline = probeKillDeadline(liveness.timing, pod.grace, c.preStopSeconds ?? 0);
+      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, span: liveness.span });
     }
     if (readiness) {
       const w = hangToNotReady(readiness.timing);
@@ -23,8 +24,8 @@ export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: s
     }
     if (startup) {
       const w = neverUpKill(startup.timing);
-      const grace = Math.max(MIN_STOP_GRACE_SECONDS, probeKillGracePeriod(startup.timing, pod.grace));
-      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + grace }, span: startup.span });
+      const deadline = probeKillDeadline(startup.timing, pod.grace, c.preStopSeconds ?? 0);
+      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, span: startup.span });
       budgets.push({ container: c.name, seconds: startupBudget(startup.timing), span: startup.span });
     }
   }
