@@ -8,35 +8,55 @@ import type { Span } from '../../model/tree';
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 export type Role = 'init' | 'sidecar' | 'app' | 'ephemeral';
 
+/** What happens to the pod. `at` = seconds from pod creation. */
 export type Scenario =
   | { readonly kind: 'happy' }
+  /** The named container's process exits with `exitCode` at `at` (and again on every later run). */
   | { readonly kind: 'exit'; readonly container: string; readonly exitCode: number; readonly at: number }
+  /** From `at` on, every attempt of that probe of that container fails (the app hangs / is unhealthy). */
   | { readonly kind: 'probeFailure'; readonly container: string; readonly probe: ProbeKind; readonly at: number }
+  /** `kubectl delete pod` (graceful, the pod's terminationGracePeriodSeconds) at `at`. */
   | { readonly kind: 'delete'; readonly at: number }
+  /** The node stops reporting at `at`; taint-based eviction after the pod's tolerationSeconds. */
   | { readonly kind: 'nodeUnreachable'; readonly at: number }
+  /** The node reaches the kubelet memory eviction threshold at `at`. */
   | { readonly kind: 'memoryPressure'; readonly at: number };
-export type ScenarioKind = Scenario['kind'];
-export const SCENARIO_KINDS: readonly ScenarioKind[] = ['happy', 'exit', 'probeFailure', 'delete', 'nodeUnreachable', 'memoryPressure'];
 
+export type ScenarioKind = Scenario['kind'];
+
+/** Assumed durations (seconds). All are inputs; the result echoes the values used. */
 export interface Assumptions {
+  /** Scheduler binding the pod to a node. */
   readonly schedulingSeconds: number;
+  /** Pod sandbox + CNI network setup. */
   readonly sandboxSeconds: number;
+  /** Pulling one image (applies when the pull policy pulls; IfNotPresent assumes a cold node). */
   readonly imagePullSeconds: number;
+  /** Runtime create + start of one container. */
   readonly containerStartSeconds: number;
+  /** The app inside the container becomes healthy this long after the process started. */
   readonly appStartSeconds: number;
+  /** Per-container override of appStartSeconds (by container name). */
   readonly appStartSecondsByContainer: Readonly<Record<string, number>>;
+  /** How long an init container (or an app container of a Job) runs before exiting 0. */
   readonly runToCompletionSeconds: number;
+  /** How long an exec/http postStart or preStop handler takes (a sleep action takes its own seconds). */
   readonly hookSeconds: number;
+  /** How long the app takes to exit after SIGTERM (when it handles SIGTERM). */
   readonly shutdownSeconds: number;
+  /** How long a container takes to exit after SIGKILL is sent. */
   readonly killSeconds: number;
-  /** 0 = chosen from the scenario. */
+  /** Seconds simulated and shown; 0 = chosen from the scenario; capped by the simulator (see notes). */
   readonly horizon: number;
+  /** Whether images are already present on the node (IfNotPresent pulls are then skipped). */
   readonly imagesCached: boolean;
-  /** node-monitor-grace-period of kube-controller-manager. */
+  /** kube-controller-manager --node-monitor-grace-period: a silent node is marked Unknown after this. */
   readonly nodeMonitorGraceSeconds: number;
-  /** Where probe ticks fall: 'best' = the first tick exactly when probing may begin; 'worst' = just missed. */
+  /** Where probe ticks fall: 'best' = the first tick exactly when probing may begin, 'worst' = just missed. */
   readonly probePhase: 'best' | 'worst';
 }
+export const SCENARIO_KINDS: readonly ScenarioKind[] = ['happy', 'exit', 'probeFailure', 'delete', 'nodeUnreachable', 'memoryPressure'];
+
 
 export type SegmentState =
   | 'waiting' | 'pulling' | 'starting' | 'running' | 'probing' | 'ready'
