@@ -14,7 +14,7 @@ import type { KubeVersion } from '../model/version';
 import { aggregateBreakdown } from './aggregate';
 import type { Aggregate } from './aggregate';
 import type { DefaultedPod } from './defaults';
-import { isSupportedPodLevelResource } from './podLevel';
+import { isSupportedPodLevelResource, namesSupportedResource } from './podLevel';
 import { addInto } from './resourceMath';
 import type { ResourceMap } from './resourceMath';
 
@@ -39,18 +39,12 @@ export function effectiveResources(pod: PodSpecModel, defaulted: DefaultedPod, v
   return { requests: breakdown(pod, defaulted, version, 'requests'), limits: breakdown(pod, defaulted, version, 'limits') };
 }
 
-function supportedIn(m: ReadonlyMap<string, unknown> | undefined, version: KubeVersion): boolean {
-  for (const k of m?.keys() ?? []) if (isSupportedPodLevelResource(k, version)) return true;
-  return false;
-}
-
 function breakdown(pod: PodSpecModel, defaulted: DefaultedPod, version: KubeVersion, which: Which): ResourceBreakdown {
   const agg = aggregateBreakdown(pod, (c) => defaulted.containers.get(c)?.[which]);
   const total = new Map(agg.total);
   const pl = defaulted.podLevel;
-  const applies = which === 'requests'
-    ? supportedIn(pl?.requests, version)
-    : supportedIn(pl?.requests, version) || supportedIn(pl?.limits, version);
+  // IsPodLevelRequestsSet for requests, IsPodLevelResourcesSet for limits.
+  const applies = namesSupportedResource(which === 'requests' ? [pl?.requests] : [pl?.requests, pl?.limits], version);
   const podLevel: ResourceMap = new Map();
   if (pl && applies) {
     for (const [k, q] of pl[which]) {

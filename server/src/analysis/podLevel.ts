@@ -10,6 +10,12 @@ export function isSupportedPodLevelResource(name: string, version: KubeVersion):
   return name === 'cpu' || name === 'memory' || (name.startsWith('hugepages-') && atLeast(version, 33));
 }
 
+/** Whether any of these resource lists names a supported pod-level resource (IsPodLevelResourcesSet and friends). */
+export function namesSupportedResource(lists: readonly (ReadonlyMap<string, unknown> | undefined)[], version: KubeVersion): boolean {
+  for (const m of lists) for (const k of m?.keys() ?? []) if (isSupportedPodLevelResource(k, version)) return true;
+  return false;
+}
+
 /** IsOvercommitAllowed for native resources: everything but hugepages (extended resources never get here). */
 export function isOvercommittable(name: string): boolean {
   return !name.startsWith('hugepages-') && (!name.includes('/') || name.includes('kubernetes.io/'));

@@ -8,7 +8,7 @@ import type { ContainerModel, PodSpecModel } from '../model/pod';
 import { compareQuantities, sign } from '../model/quantity';
 import type { Quantity } from '../model/quantity';
 import type { DefaultedPod, DefaultedResources } from './defaults';
-import { isSupportedPodLevelResource } from './podLevel';
+import { namesSupportedResource } from './podLevel';
 import { featureEnabled } from '../model/version';
 import type { KubeVersion } from '../model/version';
 import { addInto } from './resourceMath';
@@ -53,9 +53,7 @@ export function computeQos(pod: PodSpecModel, defaulted: DefaultedPod, version: 
  * resource do (IsPodLevelResourcesSet).
  */
 function usesPodLevelPath(pl: DefaultedResources, version: KubeVersion): boolean {
-  if (!featureEnabled(version, 'PodLevelResourcesFixKubeletQOSClass')) return true;
-  for (const k of [...pl.requests.keys(), ...pl.limits.keys()]) if (isSupportedPodLevelResource(k, version)) return true;
-  return false;
+  return !featureEnabled(version, 'PodLevelResourcesFixKubeletQOSClass') || namesSupportedResource([pl.requests, pl.limits], version);
 }
 
 interface Unit { readonly name: string | undefined; readonly requests: ReadonlyMap<string, Quantity>; readonly limits: ReadonlyMap<string, Quantity> }

@@ -30,7 +30,7 @@ export function registerCodeLens(ctx: ServerContext): void {
     const s = await ctx.settings.get(doc.uri);
     const i = lens.data.i;
     return runSafe<CodeLens>(ctx.log, 'codeLens/resolve', lens, token, () => {
-      const l = ctx.service.codeLenses(snapshot(doc), s)[i];
+      const l = ctx.service.codeLensAt(snapshot(doc), s, i);
       return l ? { range: lens.range, command: { title: l.title, command: l.command, arguments: l.arguments, tooltip: l.tooltip } } : lens;
     });
   });

@@ -106,3 +106,14 @@ export function chunkAt(file: FileAnalysis, offset: number): ChunkEntry | undefi
   }
   return found;
 }
+
+/** The pod spec whose text contains the file offset (the last one, for nested List items), if any. */
+export function podAt(file: FileAnalysis, offset: number): PodRef | undefined {
+  let best: PodRef | undefined;
+  for (const ref of file.pods) {
+    const start = ref.chunk.start + ref.analysis.pod.span.start;
+    const end = ref.chunk.start + ref.analysis.pod.span.end;
+    if (offset >= start && offset <= end) best = ref;
+  }
+  return best;
+}

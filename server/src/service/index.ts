@@ -15,7 +15,7 @@ import type { PodHover } from './hover';
 import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
-import { analyzeFile } from './fileAnalysis';
+import { analyzeFile, podAt } from './fileAnalysis';
 import type { ChunkCache, FileAnalysis, PodRef } from './fileAnalysis';
 import { withDefaults } from './settings';
 import type { PodLensSettings } from './settings';
@@ -53,6 +53,8 @@ export interface PodService {
   analyze(doc: TextSnapshot, settings?: Partial<PodLensSettings>): FileAnalysis;
   diagnostics(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodDiagnostic[];
   codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
+  /** The i-th code lens of `codeLenses`, for codeLens/resolve. */
+  codeLensAt(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, i: number): PodCodeLens | undefined;
   /** The pods of a document (all, the one at `position`, or the one with file-level index `pod`). */
   analysis(doc: TextSnapshot, settings?: Partial<PodLensSettings>, scope?: { readonly position?: Position; readonly pod?: number }): AnalysisResult;
   offsetAt(doc: TextSnapshot, position: Position, settings?: Partial<PodLensSettings>): number;
@@ -108,18 +110,22 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     return file;
   }
 
+  /** Built once per document version (they are resolved one by one, so no rebuild per resolve). */
+  function lensesOf(doc: TextSnapshot, s: Partial<PodLensSettings> | undefined): readonly PodCodeLens[] {
+    if (!withDefaults(s).codeLens) return [];
+    const file = analyze(doc, s);
+    const hit = lensCache.get(file);
+    if (hit && hit.uri === doc.uri) return hit.lenses;
+    const lenses = codeLenses(file, doc.uri);
+    lensCache.set(file, { uri: doc.uri, lenses });
+    return lenses;
+  }
+
   return {
     analyze,
     diagnostics: (doc, s) => toDiagnostics(analyze(doc, s), withDefaults(s)),
-    codeLenses(doc, s) {
-      if (!withDefaults(s).codeLens) return [];
-      const file = analyze(doc, s);
-      const hit = lensCache.get(file);
-      if (hit && hit.uri === doc.uri) return [...hit.lenses];
-      const lenses = codeLenses(file, doc.uri);
-      lensCache.set(file, { uri: doc.uri, lenses });
-      return [...lenses];
-    },
+    codeLenses: (doc, s) => [...lensesOf(doc, s)],
+    codeLensAt: (doc, s, i) => lensesOf(doc, s)[i],
     analysis(doc, s, scope) {
       const file = analyze(doc, s);
       let done = summaryCache.get(file);
@@ -133,8 +139,8 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       let refs: readonly PodRef[] = file.pods;
       if (scope?.pod !== undefined) refs = file.pods.filter((r) => r.index === scope.pod);
       else if (scope?.position) {
-        const offset = file.lines.offset(scope.position);
-        refs = file.pods.filter((r) => r.chunk.start + r.analysis.pod.span.start <= offset && offset <= r.chunk.start + r.analysis.pod.span.end);
+        const ref = podAt(file, file.lines.offset(scope.position));
+        refs = ref ? [ref] : [];
       }
       return {
         uri: doc.uri, version: doc.version,

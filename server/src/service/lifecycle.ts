@@ -7,6 +7,7 @@ import type { SimTimeline } from '../analysis/lifecycle/index';
 import type { Position, Range } from '../model/lineIndex';
 import type { Span } from '../model/tree';
 import type { LifecycleTimeline } from '../protocol/lifecycle';
+import { podAt } from './fileAnalysis';
 import type { FileAnalysis, PodRef } from './fileAnalysis';
 
 export interface LifecycleQuery {
@@ -21,13 +22,7 @@ export function podFor(file: FileAnalysis, q: LifecycleQuery): PodRef | undefine
   if (file.skipped || file.pods.length === 0) return undefined;
   const p = q.position;
   if (p && typeof p === 'object' && Number.isFinite(p.line) && Number.isFinite(p.character)) {
-    const offset = file.lines.offset(p);
-    let best: PodRef | undefined;
-    for (const ref of file.pods) {
-      const start = ref.chunk.start + ref.analysis.pod.span.start;
-      const end = ref.chunk.start + ref.analysis.pod.span.end;
-      if (offset >= start && offset <= end) best = ref;
-    }
+    const best = podAt(file, file.lines.offset(p));
     if (best) return best;
   }
   if (typeof q.pod === 'number' && Number.isInteger(q.pod)) return file.pods.find((r) => r.index === q.pod);
@@ -37,8 +32,26 @@ export function podFor(file: FileAnalysis, q: LifecycleQuery): PodRef | undefine
 export function lifecycle(file: FileAnalysis, uri: string, version: number, q: LifecycleQuery): LifecycleTimeline | null {
   const ref = podFor(file, q);
   if (!ref) return null;
+  return toProtocol(file, ref, cachedSimulation(ref, q), uri, version);
+}
+
+/**
+ * The panel asks again on every cursor move and edit; the pod's analysis object only changes when
+ * its YAML document does, so a simulation is reused for the same pod, scenario and assumptions.
+ */
+const simulations = new WeakMap<PodRef['analysis'], Map<string, SimTimeline>>();
+const PER_POD = 8;
+
+function cachedSimulation(ref: PodRef, q: LifecycleQuery): SimTimeline {
+  const key = JSON.stringify([q.scenario ?? null, q.assumptions ?? null]);
+  let byQuery = simulations.get(ref.analysis);
+  if (!byQuery) { byQuery = new Map(); simulations.set(ref.analysis, byQuery); }
+  const hit = byQuery.get(key);
+  if (hit) return hit;
   const sim = simulate(ref.analysis, q.scenario, q.assumptions);
-  return toProtocol(file, ref, sim, uri, version);
+  if (byQuery.size >= PER_POD) byQuery.delete(byQuery.keys().next().value!);
+  byQuery.set(key, sim);
+  return sim;
 }
 
 function toProtocol(file: FileAnalysis, ref: PodRef, t: SimTimeline, uri: string, version: number): LifecycleTimeline {

@@ -5,7 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Rule, RuleFinding } from './rule';
-import { quantitySites } from './quantitySites';
+import { quantityEntries } from './errors/resources';
+import { nodeSpan } from './errors/util';
 
 function reason(error: string | undefined): string {
   switch (error) {
@@ -21,13 +22,11 @@ export const invalidQuantity: Rule = {
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];
-    for (const site of quantitySites(pod)) {
-      for (const e of site.entries) {
-        if (e.quantity || e.error === 'range') continue;
-        const span = e.node && e.node.span.end > e.node.span.start ? e.node.span : e.keySpan;
-        const shown = e.raw === '' ? l10n.t('(empty)') : e.raw;
-        out.push({ span, message: l10n.t('{0}.{1}: Invalid value: "{2}": {3}', site.path, e.name, shown, reason(e.error)) });
-      }
+    for (const { path, entry: e } of quantityEntries(pod)) {
+      if (e.quantity || e.error === 'range') continue;
+      const span = nodeSpan(e.node, e.keySpan);
+      const shown = e.raw === '' ? l10n.t('(empty)') : e.raw;
+      out.push({ span, message: l10n.t('{0}.{1}: Invalid value: "{2}": {3}', path, e.name, shown, reason(e.error)) });
     }
     return out;
   },

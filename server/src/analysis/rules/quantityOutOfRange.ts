@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { MAX_EXPONENT } from '../../model/quantity';
 import type { Rule, RuleFinding } from './rule';
-import { quantitySites } from './quantitySites';
+import { quantityEntries } from './errors/resources';
+import { nodeSpan } from './errors/util';
 
 export const quantityOutOfRange: Rule = {
   code: 'quantity-out-of-range',
@@ -14,12 +15,10 @@ export const quantityOutOfRange: Rule = {
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];
-    for (const site of quantitySites(pod)) {
-      for (const e of site.entries) {
-        if (e.error !== 'range') continue;
-        const span = e.node && e.node.span.end > e.node.span.start ? e.node.span : e.keySpan;
-        out.push({ span, message: l10n.t('{0}.{1}: "{2}" has an exponent beyond {3}; Kubernetes accepts it, but Pod Lens leaves it out of the effective resources. Write the amount you mean.', site.path, e.name, e.raw, `10^±${MAX_EXPONENT}`) });
-      }
+    for (const { path, entry: e } of quantityEntries(pod)) {
+      if (e.error !== 'range') continue;
+      const span = nodeSpan(e.node, e.keySpan);
+      out.push({ span, message: l10n.t('{0}.{1}: "{2}" has an exponent beyond {3}; Kubernetes accepts it, but Pod Lens leaves it out of the effective resources. Write the amount you mean.', path, e.name, e.raw, `10^±${MAX_EXPONENT}`) });
     }
     return out;
   },

@@ -109,10 +109,11 @@ export interface ResourceSite {
  * ephemeral-container-field instead), pod-level resources when the feature is on (the model drops
  * them otherwise, like the API server), and overhead (validated as limits).
  */
-export function resourceSites(pod: PodSpecModel): ResourceSite[] {
+/** Every resource list of the pod; ephemeral containers only when asked (their resources are forbidden, but must still decode). */
+export function resourceSites(pod: PodSpecModel, withEphemeral = false): ResourceSite[] {
   const out: ResourceSite[] = [];
   for (const c of pod.containers) {
-    if (c.role === 'ephemeral' || !c.resources.node) continue;
+    if ((c.role === 'ephemeral' && !withEphemeral) || !c.resources.node) continue;
     out.push({ owner: 'container', container: c, path: `${containerPath(pod, c)}.resources`, requests: c.resources.requests, limits: c.resources.limits });
   }
   if (pod.podResources) out.push({ owner: 'pod', container: undefined, path: `${specPathOf(pod)}.resources`, requests: pod.podResources.requests, limits: pod.podResources.limits });
@@ -123,4 +124,16 @@ export function resourceSites(pod: PodSpecModel): ResourceSite[] {
 /** `where` data for quick fixes. */
 export function siteData(s: ResourceSite): { owner: ListOwner; list?: string; index?: number } {
   return s.container ? { owner: s.owner, list: s.container.listKey, index: s.container.index } : { owner: s.owner };
+}
+
+/** Each quantity of every resource list with the field path the API server names (`...resources.limits.cpu`'s prefix). */
+export function quantityEntries(pod: PodSpecModel): { readonly path: string; readonly entry: ResourceEntry }[] {
+  const out: { path: string; entry: ResourceEntry }[] = [];
+  for (const s of resourceSites(pod, true)) {
+    for (const which of ['requests', 'limits'] as const) {
+      const path = s.owner === 'overhead' ? s.path : `${s.path}.${which}`;
+      for (const entry of s[which]) out.push({ path, entry });
+    }
+  }
+  return out;
 }
