@@ -23,7 +23,8 @@ PW_VERSION=1.65.1
 STAMP_FORMAT=1
 STAMP="$E2E/setup.stamp"
 ENV_FILE="$E2E/env.sh"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep g++ make python3)
+# fonts-wqy-microhei: a CJK font, so the zh-cn screenshots show Chinese glyphs rather than empty boxes.
+APT_PACKAGES=(chromium libkrb5-dev ripgrep g++ make python3 fonts-wqy-microhei)
 
 log() { printf '[setup-e2e] %s\n' "$*" >&2; }
 die() { printf '[setup-e2e] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -38,7 +39,7 @@ NPM_I=(npm install --no-audit --no-fund)
 have_system_packages() {
   command -v chromium >/dev/null && command -v rg >/dev/null && command -v g++ >/dev/null &&
     command -v make >/dev/null && command -v python3 >/dev/null &&
-    [ -f /usr/include/gssapi/gssapi.h ]
+    [ -f /usr/include/gssapi/gssapi.h ] && [ -d /usr/share/fonts/truetype/wqy ]
 }
 
 stamp_content() {
@@ -67,7 +68,7 @@ T0=$SECONDS
 
 # ---------------------------------------------------------------- 1. system packages
 if have_system_packages; then
-  log "system packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3)"
+  log "system packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3, fonts-wqy-microhei)"
 else
   SUDO=()
   if [ "$(id -u)" != 0 ]; then
