@@ -61,8 +61,9 @@ const controls = {
   setAssumptions: (assumptions: AssumptionOverrides) => { save({ assumptions }); post({ type: 'setAssumptions', assumptions }); },
 };
 
+/** The chart fits the panel (an editor split is often ~500 px); below 420 px it scrolls sideways. */
 function chartWidth(): number {
-  return Math.max(640, Math.floor(root.clientWidth - 32));
+  return Math.max(420, Math.floor(root.clientWidth - 32));
 }
 
 function renderTimeline(u: Update): HTMLElement {
