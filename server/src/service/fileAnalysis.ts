@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { analyzeChunk } from '../analysis/chunkAnalysis';
 import type { ChunkAnalysis, FaultHandler } from '../analysis/chunkAnalysis';
 import type { Finding } from '../analysis/finding';
+import { innermostPod } from '../analysis/innermostPod';
 import type { PodAnalysis } from '../analysis/podAnalysis';
 import { LineIndex } from '../model/lineIndex';
 import { DEFAULT_LIMITS } from '../model/parse';
@@ -107,13 +108,7 @@ export function chunkAt(file: FileAnalysis, offset: number): ChunkEntry | undefi
   return found;
 }
 
-/** The pod spec whose text contains the file offset (the last one, for nested List items), if any. */
+/** The pod at a file offset (analysis/innermostPod.ts: the one rule hovers and requests share). */
 export function podAt(file: FileAnalysis, offset: number): PodRef | undefined {
-  let best: PodRef | undefined;
-  for (const ref of file.pods) {
-    const start = ref.chunk.start + ref.analysis.pod.span.start;
-    const end = ref.chunk.start + ref.analysis.pod.span.end;
-    if (offset >= start && offset <= end) best = ref;
-  }
-  return best;
+  return innermostPod(file.pods, (ref) => shift(ref.analysis.pod.span, ref.chunk.start), offset);
 }

@@ -3,7 +3,7 @@
  * value it is on, then asks each topic (one file per topic) in turn. Chunk-local offsets.
  */
 import type { ChunkAnalysis } from '../chunkAnalysis';
-import type { PodAnalysis } from '../podAnalysis';
+import { innermostPod } from '../innermostPod';
 import { activeDeadlineHover } from './activeDeadline';
 import { containersHover } from './containers';
 import type { HoverResult, HoverTarget, Topic } from './context';
@@ -30,19 +30,9 @@ const TOPICS: readonly Topic[] = [
   readinessGatesHover, tolerationsHover, emptyDirHover,
 ];
 
-/** The innermost pod whose object contains the offset (a List holds several). */
-function podAt(chunk: ChunkAnalysis, offset: number): PodAnalysis | undefined {
-  let best: PodAnalysis | undefined;
-  for (const a of chunk.pods) {
-    const s = a.pod.span;
-    if (s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.pod.span.end - best.pod.span.start)) best = a;
-  }
-  return best;
-}
-
 export function hoverAt(chunk: ChunkAnalysis, localOffset: number): HoverResult | undefined {
   if (!Number.isFinite(localOffset)) return undefined;
-  const analysis = podAt(chunk, localOffset);
+  const analysis = innermostPod(chunk.pods, (a) => a.pod.span, localOffset);
   if (!analysis) return undefined;
   const found = locate(analysis.pod.root, localOffset);
   if (!found) return undefined;
