@@ -1,0 +1,3 @@
+package main
+
+func lifecycleNumbers() any { return map[string]any{} }
