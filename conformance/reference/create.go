@@ -21,8 +21,8 @@ import (
 	"context"
 	"fmt"
 
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -111,7 +111,7 @@ func create(body []byte, gvk schema.GroupVersionKind, namespace string) createRe
 		return createResult{decodeError: err.Error()}
 	}
 	ep.strategy.PrepareForCreate(ctx, obj)
-	errs := rest.ValidateCreate(ctx, obj, ep.strategy)
+	errs := validateCreate(ctx, obj, ep.strategy)
 	ep.strategy.Canonicalize(obj)
 	return createResult{internal: obj, errs: errs}
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	resourcehelper "k8s.io/component-helpers/resource"
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
+	resourcehelper "k8s.io/component-helpers/resource"
 	"k8s.io/kubernetes/pkg/features"
 )
 
