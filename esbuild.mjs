@@ -1,4 +1,5 @@
 // Builds the shipped bundles: client (extension host), server (LSP), CLI, and the webview script.
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -12,9 +13,23 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * server/src/protocol/requests.ts imports RequestType from the client's vscode-languageserver-protocol;
+ * in the server bundle it resolves as vscode-languageserver's own import does, so the server does
+ * not bundle a second copy of the protocol package.
+ */
+const serverProtocol = {
+  name: 'server-protocol',
+  setup(build) {
+    const resolveDir = path.resolve('node_modules/vscode-languageserver');
+    build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, (args) =>
+      args.pluginData === 'server-protocol' ? undefined : build.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'server-protocol' }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [serverProtocol] },
   { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

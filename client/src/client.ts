@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
 
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -11,8 +12,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
-    synchronize: { configurationSection: 'podLens' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannelName: 'Pod Lens',
   };
-  return new LanguageClient('podLens', 'Pod Lens', serverOptions, clientOptions);
+  return new LanguageClient(SETTINGS_SECTION, 'Pod Lens', serverOptions, clientOptions);
 }

@@ -1,8 +1,11 @@
 /**
  * The scenario picker and the assumption inputs. They never change the chart themselves: they post
  * `setScenario` / `setAssumptions`, the host asks the server again and sends a new `update`, and the
- * controls are rebuilt from that (so what is shown is always what was simulated).
+ * controls are rebuilt from that (so what is shown is always what was simulated). The picker's
+ * kinds, their inputs and defaults come from the scenario definitions (server/src/analysis/lifecycle/scenarios/).
  */
+import type { ScenarioField } from '../../server/src/analysis/lifecycle/scenarios/definition';
+import { DEFAULT_SCENARIO, scenarioDefinition } from '../../server/src/analysis/lifecycle/scenarios/index';
 import type { Assumptions, LifecycleTimeline, ProbeKind, Scenario, ScenarioKind } from '../../server/src/protocol/lifecycle';
 import { formatSeconds } from '../../server/src/lifecycleView/layout';
 import { NUMBER_ASSUMPTIONS } from '../src/preview/messages';
@@ -52,46 +55,49 @@ function defaultAt(t: LifecycleTimeline, current: Scenario): number {
 
 /** A complete scenario of `kind` for this pod, keeping the time of the current one. */
 export function scenarioFor(kind: ScenarioKind, t: LifecycleTimeline, current: Scenario): Scenario {
-  const at = defaultAt(t, current);
-  const av = t.availableScenarios;
-  switch (kind) {
-    case 'happy': return { kind };
-    case 'exit': {
-      const c = av.exitContainers.find((x) => x.role === 'app') ?? av.exitContainers[0];
-      return { kind, container: current.kind === 'exit' ? current.container : c?.name ?? '', exitCode: current.kind === 'exit' ? current.exitCode : 1, at };
-    }
-    case 'probeFailure': {
-      const p = av.probes.find((x) => x.probes.includes('liveness')) ?? av.probes[0];
-      const probe: ProbeKind = p?.probes.includes('liveness') ? 'liveness' : p?.probes[0] ?? 'liveness';
-      return current.kind === 'probeFailure' ? current : { kind, container: p?.container ?? '', probe, at };
-    }
-    default: return { kind, at };
-  }
+  return scenarioDefinition(kind).initial(t.availableScenarios, defaultAt(t, current), current);
 }
+
+type WithContainer = Extract<Scenario, { readonly container: string }>;
+type WithExitCode = Extract<Scenario, { readonly exitCode: number }>;
+type WithProbe = Extract<Scenario, { readonly probe: ProbeKind }>;
+
+/** One renderer per kind of scenario input (scenarios/definition.ts ScenarioField); ids are what the e2e and render tests use. */
+const FIELDS: Record<ScenarioField, (scenario: Scenario, t: LifecycleTimeline, ctx: ControlsContext) => HTMLElement> = {
+  exitContainer(scenario, t, { strings, setScenario }) {
+    const current = scenario as WithContainer;
+    return field(strings.container, select('sc-container', t.availableScenarios.exitContainers.map((c) => [c.name, `${c.name} (${strings[`role.${c.role}`] ?? c.role})`]), current.container,
+      (container) => setScenario({ ...current, container })));
+  },
+  exitCode(scenario, _t, { strings, setScenario }) {
+    const current = scenario as WithExitCode;
+    return field(strings.exitCode, numberInput('sc-exit', current.exitCode, '1', (v) => setScenario({ ...current, exitCode: v ?? 1 }), { step: '1', integer: true, max: 255 }));
+  },
+  probeContainer(scenario, t, { strings, setScenario }) {
+    const current = scenario as WithProbe;
+    const probes = t.availableScenarios.probes;
+    return field(strings.container, select('sc-container', probes.map((p) => [p.container, p.container]), current.container, (container) => {
+      const own = probes.find((p) => p.container === container)?.probes ?? [];
+      setScenario({ ...current, container, probe: own.includes(current.probe) ? current.probe : own[0] ?? 'liveness' });
+    }));
+  },
+  probe(scenario, t, { strings, setScenario }) {
+    const current = scenario as WithProbe;
+    const own = t.availableScenarios.probes.find((p) => p.container === current.container)?.probes ?? [];
+    return field(strings.probe, select('sc-probe', own.map((p) => [p, strings[`probe.${p}`] ?? p]), current.probe,
+      (probe) => setScenario({ ...current, probe: probe as ProbeKind })));
+  },
+};
 
 export function renderScenario(t: LifecycleTimeline, scenario: Scenario, ctx: ControlsContext): HTMLElement {
   const { strings } = ctx;
-  const kinds = t.availableScenarios.kinds.includes('happy') ? t.availableScenarios.kinds : ['happy' as const, ...t.availableScenarios.kinds];
+  const kinds = t.availableScenarios.kinds.includes(DEFAULT_SCENARIO.kind) ? t.availableScenarios.kinds : [DEFAULT_SCENARIO.kind, ...t.availableScenarios.kinds];
   const root = h('div', { class: 'controls', role: 'group', 'aria-label': strings.scenario });
   root.appendChild(field(strings.scenario, select('sc-kind', kinds.map((k) => [k, strings[`scenario.${k}`] ?? k]), scenario.kind,
     (k) => ctx.setScenario(scenarioFor(k as ScenarioKind, t, scenario)))));
-
-  if (scenario.kind === 'exit') {
-    root.appendChild(field(strings.container, select('sc-container', t.availableScenarios.exitContainers.map((c) => [c.name, `${c.name} (${strings[`role.${c.role}`] ?? c.role})`]), scenario.container,
-      (container) => ctx.setScenario({ ...scenario, container }))));
-    root.appendChild(field(strings.exitCode, numberInput('sc-exit', scenario.exitCode, '1', (v) => ctx.setScenario({ ...scenario, exitCode: v ?? 1 }), { step: '1', integer: true, max: 255 })));
-  }
-  if (scenario.kind === 'probeFailure') {
-    const probes = t.availableScenarios.probes;
-    root.appendChild(field(strings.container, select('sc-container', probes.map((p) => [p.container, p.container]), scenario.container, (container) => {
-      const ps = probes.find((p) => p.container === container)?.probes ?? [];
-      ctx.setScenario({ ...scenario, container, probe: ps.includes(scenario.probe) ? scenario.probe : ps[0] ?? 'liveness' });
-    })));
-    const own = probes.find((p) => p.container === scenario.container)?.probes ?? [];
-    root.appendChild(field(strings.probe, select('sc-probe', own.map((p) => [p, strings[`probe.${p}`] ?? p]), scenario.probe,
-      (probe) => ctx.setScenario({ ...scenario, probe: probe as ProbeKind }))));
-  }
-  if (scenario.kind !== 'happy') {
+  const definition = scenarioDefinition(scenario.kind);
+  for (const f of definition.fields) root.appendChild(FIELDS[f](scenario, t, ctx));
+  if ('at' in scenario) {
     root.appendChild(field(strings.at, numberInput('sc-at', scenario.at, '', (v) => ctx.setScenario({ ...scenario, at: v ?? 0 }), { step: '1' })));
   }
   return root;

@@ -1,8 +1,8 @@
 /** "Pod Lens: Show Effective Resources": the pod's effective requests/limits and QoS, from the server. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisRequest } from '../../../server/src/protocol/analysis';
 import type { AnalysisResult, PodSummary } from '../../../server/src/protocol/analysis';
+import { AnalysisRequest } from '../../../server/src/protocol/requests';
 
 function list(q: Record<string, string>): string {
   const e = Object.entries(q);
@@ -10,7 +10,7 @@ function list(q: Record<string, string>): string {
 }
 
 export async function pickPod(client: LanguageClient, uri: vscode.Uri, podIndex: number | undefined, cursor?: vscode.Position): Promise<{ result: AnalysisResult; pod: PodSummary } | undefined> {
-  const result = await client.sendRequest<AnalysisResult | null>(AnalysisRequest.method, { textDocument: { uri: uri.toString() } });
+  const result = await client.sendRequest(AnalysisRequest.type, { textDocument: { uri: uri.toString() } });
   if (!result || result.pods.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No pod spec found in this file.'));
     return undefined;

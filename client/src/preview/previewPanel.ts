@@ -9,11 +9,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LifecycleRequest } from '../../../server/src/protocol/lifecycle';
+import { DEFAULT_SCENARIO, scenarioFits } from '../../../server/src/analysis/lifecycle/scenarios/index';
 import type { LifecycleParams, LifecycleTimeline, Scenario } from '../../../server/src/protocol/lifecycle';
+import { LifecycleRequest } from '../../../server/src/protocol/requests';
+import { SETTINGS_SECTION } from '../../../server/src/protocol/settings';
 import type { Range } from 'vscode-languageserver-protocol';
 import { renderShell } from './html';
-import { parseFromWebview, scenarioFits } from './messages';
+import { parseFromWebview } from './messages';
 import type { AssumptionOverrides, FromWebview, PreviewState, ToWebview } from './messages';
 import { previewStrings } from './strings';
 
@@ -94,7 +96,7 @@ export class LifecyclePreview implements vscode.Disposable {
     state: PreviewState,
   ) {
     this.target = target;
-    this.scenario = state.scenario ?? { kind: 'happy' };
+    this.scenario = state.scenario ?? DEFAULT_SCENARIO;
     this.assumptions = state.assumptions ?? {};
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html();
@@ -118,7 +120,7 @@ export class LifecyclePreview implements vscode.Disposable {
         this.schedule(0);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('podLens')) this.schedule(DELAY.edit);
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.schedule(DELAY.edit);
       }),
     );
     this.schedule(0);
@@ -180,15 +182,15 @@ export class LifecyclePreview implements vscode.Disposable {
     this.pending?.dispose();
     const cts = this.pending = new vscode.CancellationTokenSource();
     try {
-      const ask = (p: LifecycleParams) => this.client.sendRequest<LifecycleTimeline | null>(LifecycleRequest.method, p, cts.token);
+      const ask = (p: LifecycleParams) => this.client.sendRequest(LifecycleRequest.type, p, cts.token);
       const overridden = Object.keys(this.assumptions).length > 0;
       // The defaults (shown next to the inputs) are what the simulator uses with no override.
       const [timeline, plain] = await Promise.all([ask(this.params(target, true)), overridden ? ask(this.params(target, false)) : Promise.resolve(null)]);
       if (seq !== this.seq || this.disposed) return;
       if (!timeline) return this.post({ type: 'empty', reason: 'noPod', message: vscode.l10n.t('No pod spec at the cursor. Put the cursor inside a Pod or a workload template.') });
-      if (!scenarioFits(this.scenario, timeline)) {
+      if (!scenarioFits(this.scenario, timeline.availableScenarios)) {
         // Another pod: its containers differ, so a scenario naming one no longer applies.
-        this.scenario = { kind: 'happy' };
+        this.scenario = DEFAULT_SCENARIO;
         return this.schedule(0);
       }
       this.timeline = timeline;
@@ -225,7 +227,7 @@ export class LifecyclePreview implements vscode.Disposable {
         void this.reveal(m.range);
         return;
       case 'setScenario':
-        if (!scenarioFits(m.scenario, this.timeline)) return;
+        if (!scenarioFits(m.scenario, this.timeline?.availableScenarios)) return;
         this.scenario = m.scenario;
         this.schedule(0);
         return;

@@ -5,6 +5,8 @@
  * Takes the l10n object as a parameter (the host passes `vscode.l10n`) so that tests can build the
  * same table without VS Code; templates keep their `{0}` placeholders and the webview fills them in.
  */
+import { SCENARIOS } from '../../../server/src/analysis/lifecycle/scenarios/index';
+import type { ScenarioKind } from '../../../server/src/analysis/lifecycle/scenarios/index';
 
 export interface Localizer {
   t(message: string): string;
@@ -13,12 +15,7 @@ export interface Localizer {
 export function previewStrings(l10n: Localizer) {
   return {
     scenario: l10n.t('Scenario'),
-    'scenario.happy': l10n.t('Normal start'),
-    'scenario.exit': l10n.t('A container exits'),
-    'scenario.probeFailure': l10n.t('A probe starts failing'),
-    'scenario.delete': l10n.t('Pod is deleted'),
-    'scenario.nodeUnreachable': l10n.t('Node becomes unreachable'),
-    'scenario.memoryPressure': l10n.t('Node memory pressure'),
+    ...scenarioLabels(l10n),
     container: l10n.t('Container'),
     probe: l10n.t('Probe'),
     exitCode: l10n.t('Exit code'),
@@ -98,6 +95,11 @@ export function previewStrings(l10n: Localizer) {
     notes: l10n.t('Notes'),
     seconds: l10n.t('seconds'),
   };
+}
+
+/** `scenario.<kind>`: each scenario's picker label (its definition's English `label`, localized here). */
+function scenarioLabels(l10n: Localizer): Record<`scenario.${ScenarioKind}`, string> {
+  return Object.fromEntries(SCENARIOS.map((d) => [`scenario.${d.kind}`, l10n.t(d.label)])) as Record<`scenario.${ScenarioKind}`, string>;
 }
 
 export type PreviewStrings = ReturnType<typeof previewStrings>;

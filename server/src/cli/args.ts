@@ -1,4 +1,6 @@
 /** Command-line parsing for `pod-lens`. Errors are usage errors (exit code 2). */
+import { SCENARIO_SYNTAX } from '../analysis/lifecycle/scenarios/index';
+
 export interface CliOptions {
   readonly command: string;
   readonly format: string;
@@ -59,6 +61,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 export const USAGE = `Usage:
   pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] FILE|DIR|- ...
   pod-lens simulate [--format json|svg|html] [--pod N] [--assume name=value ...]
-      [--scenario happy|exit:<container>:<code>@<t>|probe:<container>:<liveness|readiness|startup>@<t>|delete@<t>|unreachable@<t>|memory-pressure@<t>] FILE|-
+      [--scenario ${SCENARIO_SYNTAX.join('|')}] FILE|-
 
 Exit codes: 0 no error-severity diagnostic (or none at --fail-on level), 1 there is one, 2 usage or I/O error.`;

@@ -4,7 +4,7 @@
  * JSON is the LifecycleTimeline of protocol/lifecycle.ts (readyAt, containers[].startedAt/readyAt/
  * finishedAt/restarts, events, ...). Exit codes: 0 done, 2 usage or input error.
  */
-import { DEFAULT_ASSUMPTIONS, parseScenario } from '../analysis/lifecycle/index';
+import { DEFAULT_ASSUMPTIONS, DEFAULT_SCENARIO, parseScenario, SCENARIO_SYNTAX } from '../analysis/lifecycle/index';
 import { timelineHtml, timelineSvg } from '../lifecycleView/svg';
 import type { PodService } from '../service/index';
 import type { PodLensSettings } from '../service/settings';
@@ -48,9 +48,9 @@ export function runSimulate(opts: CliOptions, service: PodService, settings: Par
   const format = opts.format === 'text' ? 'json' : opts.format;
   if (!FORMATS.includes(format)) { io.err(`pod-lens: simulate --format must be one of ${FORMATS.join(', ')}`); return 2; }
   if (opts.inputs.length !== 1) { io.err('pod-lens: simulate needs exactly one FILE (or -)'); return 2; }
-  const scenario = opts.scenario === undefined ? { kind: 'happy' as const } : parseScenario(opts.scenario);
+  const scenario = opts.scenario === undefined ? DEFAULT_SCENARIO : parseScenario(opts.scenario);
   if (!scenario) {
-    io.err('pod-lens: --scenario must be happy, exit:<container>:<code>@<t>, probe:<container>:<liveness|readiness|startup>@<t>, delete@<t>, unreachable@<t> or memory-pressure@<t>');
+    io.err(`pod-lens: --scenario must be ${SCENARIO_SYNTAX.slice(0, -1).join(', ')} or ${SCENARIO_SYNTAX[SCENARIO_SYNTAX.length - 1]}`);
     return 2;
   }
   const asm = parseAssumptions(opts.assumptions);

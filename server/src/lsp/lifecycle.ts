@@ -1,22 +1,21 @@
-/** LSP adapter for podLens/lifecycle: the simulated timeline of the pod at a position (protocol/lifecycle.ts). */
+/** LSP adapter for podLens/lifecycle: the simulated timeline of the pod at a position (protocol/requests.ts). */
 import type { ServerCapabilities } from 'vscode-languageserver';
-import { LifecycleRequest } from '../protocol/lifecycle';
-import type { LifecycleParams, LifecycleTimeline } from '../protocol/lifecycle';
+import { LifecycleRequest } from '../protocol/requests';
 import type { ServerContext } from './context';
 import { snapshot } from './context';
-import { runSafe } from './runner';
+import { onCustomRequest, runSafe } from './runner';
 
 export function lifecycleCapabilities(): Partial<ServerCapabilities> {
   return {};
 }
 
 export function registerLifecycle(ctx: ServerContext): void {
-  ctx.connection.onRequest(LifecycleRequest.method, async (params: LifecycleParams, token) => {
+  onCustomRequest(ctx.connection, LifecycleRequest.type, async (params, token) => {
     const uri = params?.textDocument?.uri;
     const doc = typeof uri === 'string' ? ctx.documents.get(uri) : undefined;
     if (!doc) return null;
     const settings = await ctx.settings.get(doc.uri);
-    return runSafe<LifecycleTimeline | null>(ctx.log, 'podLens/lifecycle', null, token, () => ctx.service.lifecycle(snapshot(doc), settings, {
+    return runSafe(ctx.log, LifecycleRequest.method, null, token, () => ctx.service.lifecycle(snapshot(doc), settings, {
       ...(params.position ? { position: params.position } : {}),
       ...(params.pod !== undefined ? { pod: params.pod } : {}),
       scenario: params.scenario,

@@ -1,5 +1,6 @@
 /** Per-document settings fetched with workspace/configuration, cached until they change or the document closes. */
 import type { Connection } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from '../protocol/settings';
 import type { PodLensSettings } from '../service/settings';
 import { withDefaults } from '../service/settings';
 
@@ -11,7 +12,7 @@ export class SettingsCache {
     if (!this.hasConfiguration()) return Promise.resolve(withDefaults(this.fallback()));
     let p = this.byUri.get(uri);
     if (!p) {
-      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'podLens' })
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
         .then((raw: unknown) => withDefaults(fromClient(raw)), () => withDefaults(this.fallback()));
       this.byUri.set(uri, p);
     }

@@ -5,6 +5,7 @@
 import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Connection, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SETTINGS_SECTION } from '../protocol/settings';
 import { createPodService } from '../service/index';
 import type { PodLensSettings } from '../service/settings';
 import { registerAnalysis } from './analysis';
@@ -50,12 +51,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
 
   connection.onInitialized(() => {
-    if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podLens' }).catch(() => undefined);
+    if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration((change) => {
     settings.clear();
-    if (!hasConfiguration) initSettings = fromClient((change.settings as { podLens?: unknown } | undefined)?.podLens);
+    if (!hasConfiguration) initSettings = fromClient((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     for (const doc of documents.all()) validator.schedule(doc, true);
   });
 

@@ -1,8 +1,7 @@
 /**
- * `podLens/analysis`: sent from the client to the server; answers the pods of a document with their
- * effective resources and QoS. The CLI's JSON output uses the same `PodSummary` shape.
- * Type-only imports, so the client, the server and the webview share it without bundling
- * two copies of the protocol package (their RequestType classes differ between versions).
+ * `podLens/analysis` params and result: the pods of a document with their effective resources and
+ * QoS. The CLI's JSON output uses the same `PodSummary` shape. Type-only imports, so the client,
+ * the server, the CLI and the webview share it (the request object itself is in requests.ts).
  */
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
@@ -58,8 +57,4 @@ export interface AnalysisResult {
   readonly version: number;
   readonly kubernetesVersion: string;
   readonly pods: readonly PodSummary[];
-}
-
-export namespace AnalysisRequest {
-  export const method = 'podLens/analysis';
 }

@@ -1,9 +1,9 @@
 /**
  * podLens/lifecycle: a file position (or file-level pod index) -> the pod -> simulate() -> the
- * timeline with chunk-local spans turned into LSP ranges (chunk.start + FileAnalysis.lines).
+ * timeline with its chunk-local spans turned into LSP ranges (chunk.start + FileAnalysis.lines).
  */
 import { simulate } from '../analysis/lifecycle/index';
-import type { SimTimeline } from '../analysis/lifecycle/index';
+import type { SimTimeline, Timeline, TimelineEvent } from '../analysis/lifecycle/index';
 import type { Position, Range } from '../model/lineIndex';
 import type { Span } from '../model/tree';
 import type { LifecycleTimeline } from '../protocol/lifecycle';
@@ -56,39 +56,26 @@ function cachedSimulation(ref: PodRef, q: LifecycleQuery): SimTimeline {
 
 function toProtocol(file: FileAnalysis, ref: PodRef, t: SimTimeline, uri: string, version: number): LifecycleTimeline {
   const base = ref.chunk.start;
-  const r = (s: Span): Range => file.lines.range(base + s.start, base + s.end);
-  const opt = (s: Span | undefined): { range?: Range } => (s ? { range: r(s) } : {});
-  const ev = (e: SimTimeline['events'][number]) => {
-    const { span, ...rest } = e;
-    return { ...rest, ...opt(span) };
+  const { pod, ...rest } = relocate(t, (s: Span): Range => file.lines.range(base + s.start, base + s.end));
+  return { uri, version, pod: { index: ref.index, ...pod }, ...rest };
+}
+
+/**
+ * The same timeline pointing elsewhere: every `range` mapped by `to`. Objects keep their key
+ * order, so the JSON has its fields where the simulator put them.
+ */
+export function relocate<A, B>(t: Timeline<A>, to: (a: A) => B): Timeline<B> {
+  const at = <O extends { readonly range?: A }>(o: O): Omit<O, 'range'> & { range?: B } => {
+    const { range } = o;
+    return range === undefined ? o as Omit<O, 'range'> : { ...o, range: to(range) };
   };
+  const event = (e: TimelineEvent<A>): TimelineEvent<B> => at(e);
   return {
-    uri, version,
-    pod: { index: ref.index, kind: t.kind, name: t.name, range: r(t.span) },
-    scenario: t.scenario,
-    assumptions: t.assumptions,
-    availableScenarios: t.availableScenarios,
-    horizon: t.horizon,
-    restartPolicy: t.restartPolicy,
-    phases: t.phases,
-    conditions: t.conditions,
-    containers: t.containers.map((c) => {
-      const { span, segments, events, ...rest } = c;
-      return {
-        ...rest, range: r(span),
-        segments: segments.map(({ span: sp, ...s }) => ({ ...s, ...opt(sp) })),
-        events: events.map(ev),
-      };
-    }),
-    events: t.events.map(ev),
-    readyAt: t.readyAt,
-    terminatingAt: t.terminatingAt,
-    figures: {
-      ...t.figures,
-      hangToRestart: t.figures.hangToRestart.map(({ span, ...f }) => ({ ...f, ...opt(span) })),
-      startupBudget: t.figures.startupBudget.map(({ span, ...f }) => ({ ...f, ...opt(span) })),
-    },
-    notes: t.notes.map(({ span, ...n }) => ({ ...n, ...opt(span) })),
-    truncated: t.truncated,
+    ...t,
+    pod: { ...t.pod, range: to(t.pod.range) },
+    containers: t.containers.map((c) => ({ ...c, range: to(c.range), segments: c.segments.map(at), events: c.events.map(event) })),
+    events: t.events.map(event),
+    figures: { ...t.figures, hangToRestart: t.figures.hangToRestart.map(at), startupBudget: t.figures.startupBudget.map(at) },
+    notes: t.notes.map(at),
   };
 }

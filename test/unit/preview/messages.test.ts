@@ -1,7 +1,8 @@
 /** The host's gate for webview messages: well-formed ones pass unchanged, anything else is dropped. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAssumptions, parseFromWebview, parseRange, parseScenario, parseState, scenarioFits } from '../../../client/src/preview/messages';
+import { parseAssumptions, parseFromWebview, parseRange, parseState } from '../../../client/src/preview/messages';
+import { scenarioFits, validateScenario } from '../../../server/src/analysis/lifecycle/scenarios/index';
 import type { LifecycleTimeline } from '../../../server/src/protocol/lifecycle';
 
 const R = { start: { line: 3, character: 2 }, end: { line: 5, character: 0 } };
@@ -62,8 +63,8 @@ describe('scenarios', () => {
       { kind: 'exit', container: '', exitCode: 1, at: 1 }, { kind: 'exit', container: 'x'.repeat(254), exitCode: 1, at: 1 },
       { kind: 'exit', exitCode: 1, at: 1 }, { kind: 'probeFailure', container: 'app', probe: 'everything', at: 1 },
       { kind: 'probeFailure', container: 'app', at: 1 }, null, 'happy', { kind: ['happy'] },
-    ]) assert.equal(parseScenario(s), undefined, JSON.stringify(s));
-    assert.deepEqual(parseScenario({ kind: 'happy', at: 'whatever' }), { kind: 'happy' });
+    ]) assert.equal(validateScenario(s), undefined, JSON.stringify(s));
+    assert.deepEqual(validateScenario({ kind: 'happy', at: 'whatever' }), { kind: 'happy' });
   });
 
   it('must name containers and probes the pod has', () => {
@@ -74,15 +75,15 @@ describe('scenarios', () => {
         probes: [{ container: 'app', probes: ['readiness'] }],
       },
     } as unknown as Pick<LifecycleTimeline, 'availableScenarios'>;
-    assert.equal(scenarioFits({ kind: 'happy' }, t), true);
+    assert.equal(scenarioFits({ kind: 'happy' }, t.availableScenarios), true);
     assert.equal(scenarioFits({ kind: 'happy' }, undefined), true);
-    assert.equal(scenarioFits({ kind: 'delete', at: 3 }, t), true);
+    assert.equal(scenarioFits({ kind: 'delete', at: 3 }, t.availableScenarios), true);
     assert.equal(scenarioFits({ kind: 'delete', at: 3 }, undefined), false);
-    assert.equal(scenarioFits({ kind: 'nodeUnreachable', at: 3 }, t), false);
-    assert.equal(scenarioFits({ kind: 'exit', container: 'app', exitCode: 1, at: 3 }, t), true);
-    assert.equal(scenarioFits({ kind: 'exit', container: 'other', exitCode: 1, at: 3 }, t), false);
-    assert.equal(scenarioFits({ kind: 'probeFailure', container: 'app', probe: 'readiness', at: 3 }, t), true);
-    assert.equal(scenarioFits({ kind: 'probeFailure', container: 'app', probe: 'liveness', at: 3 }, t), false);
+    assert.equal(scenarioFits({ kind: 'nodeUnreachable', at: 3 }, t.availableScenarios), false);
+    assert.equal(scenarioFits({ kind: 'exit', container: 'app', exitCode: 1, at: 3 }, t.availableScenarios), true);
+    assert.equal(scenarioFits({ kind: 'exit', container: 'other', exitCode: 1, at: 3 }, t.availableScenarios), false);
+    assert.equal(scenarioFits({ kind: 'probeFailure', container: 'app', probe: 'readiness', at: 3 }, t.availableScenarios), true);
+    assert.equal(scenarioFits({ kind: 'probeFailure', container: 'app', probe: 'liveness', at: 3 }, t.availableScenarios), false);
   });
 });
 

@@ -1,9 +1,8 @@
 /**
- * Assumed durations (everything the spec cannot tell) with their defaults, and the scenario input,
- * both normalised so that any JSON (wrong types, NaN, 1e308) becomes usable, bounded numbers.
+ * Assumed durations (everything the spec cannot tell) with their defaults, normalised so that any
+ * JSON (wrong types, NaN, 1e308) becomes usable, bounded numbers. (Scenarios: scenarios/.)
  */
-import { SCENARIO_KINDS } from './types';
-import type { Assumptions, ProbeKind, Scenario } from './types';
+import type { Assumptions } from './types';
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
   schedulingSeconds: 1,
@@ -29,9 +28,10 @@ export const MAX_HORIZON = 7 * 24 * 3600;
 /** Largest duration accepted for one assumption. */
 const MAX_SECONDS = 1e9;
 
-function seconds(v: unknown, d: number): number {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) return d;
+/** Any value -> seconds in [0, MAX_SECONDS]; `fallback` when it is no finite number. */
+export function boundedSeconds(value: unknown, fallback: number): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return fallback;
   return Math.min(MAX_SECONDS, Math.max(0, n));
 }
 
@@ -51,72 +51,25 @@ export function normalizeAssumptions(partial: unknown): Assumptions {
     let n = 0;
     for (const [k, v] of Object.entries(rawBy as Record<string, unknown>)) {
       if (n++ >= 1000) break;
-      const s = seconds(v, NaN);
+      const s = boundedSeconds(v, NaN);
       if (!Number.isNaN(s)) by[k] = s;
     }
   }
-  const horizon = seconds(p.horizon, d.horizon);
+  const horizon = boundedSeconds(p.horizon, d.horizon);
   return {
-    schedulingSeconds: seconds(p.schedulingSeconds, d.schedulingSeconds),
-    sandboxSeconds: seconds(p.sandboxSeconds, d.sandboxSeconds),
-    imagePullSeconds: seconds(p.imagePullSeconds, d.imagePullSeconds),
-    containerStartSeconds: seconds(p.containerStartSeconds, d.containerStartSeconds),
-    appStartSeconds: seconds(p.appStartSeconds, d.appStartSeconds),
+    schedulingSeconds: boundedSeconds(p.schedulingSeconds, d.schedulingSeconds),
+    sandboxSeconds: boundedSeconds(p.sandboxSeconds, d.sandboxSeconds),
+    imagePullSeconds: boundedSeconds(p.imagePullSeconds, d.imagePullSeconds),
+    containerStartSeconds: boundedSeconds(p.containerStartSeconds, d.containerStartSeconds),
+    appStartSeconds: boundedSeconds(p.appStartSeconds, d.appStartSeconds),
     appStartSecondsByContainer: by,
-    runToCompletionSeconds: seconds(p.runToCompletionSeconds, d.runToCompletionSeconds),
-    hookSeconds: seconds(p.hookSeconds, d.hookSeconds),
-    shutdownSeconds: seconds(p.shutdownSeconds, d.shutdownSeconds),
-    killSeconds: seconds(p.killSeconds, d.killSeconds),
+    runToCompletionSeconds: boundedSeconds(p.runToCompletionSeconds, d.runToCompletionSeconds),
+    hookSeconds: boundedSeconds(p.hookSeconds, d.hookSeconds),
+    shutdownSeconds: boundedSeconds(p.shutdownSeconds, d.shutdownSeconds),
+    killSeconds: boundedSeconds(p.killSeconds, d.killSeconds),
     horizon: Math.min(MAX_HORIZON, horizon),
     imagesCached: bool(p.imagesCached, d.imagesCached),
-    nodeMonitorGraceSeconds: seconds(p.nodeMonitorGraceSeconds, d.nodeMonitorGraceSeconds),
+    nodeMonitorGraceSeconds: boundedSeconds(p.nodeMonitorGraceSeconds, d.nodeMonitorGraceSeconds),
     probePhase: p.probePhase === 'worst' ? 'worst' : 'best',
   };
-}
-
-const PROBES: readonly ProbeKind[] = ['liveness', 'readiness', 'startup'];
-
-/** Any value -> a valid Scenario (unknown input is the happy path). */
-export function normalizeScenario(v: unknown): Scenario {
-  if (!v || typeof v !== 'object') return { kind: 'happy' };
-  const o = v as Record<string, unknown>;
-  const kind = SCENARIO_KINDS.find((k) => k === o.kind);
-  const at = seconds(o.at, 60);
-  const name = typeof o.container === 'string' ? o.container.slice(0, 253) : '';
-  switch (kind) {
-    case 'exit': {
-      const code = typeof o.exitCode === 'number' && Number.isInteger(o.exitCode) ? Math.max(-2147483648, Math.min(2147483647, o.exitCode)) : 1;
-      return { kind, container: name, exitCode: code, at };
-    }
-    case 'probeFailure': {
-      const probe = PROBES.find((p) => p === o.probe) ?? 'liveness';
-      return { kind, container: name, probe, at };
-    }
-    case 'delete': case 'nodeUnreachable': case 'memoryPressure':
-      return { kind, at };
-    default:
-      return { kind: 'happy' };
-  }
-}
-
-/**
- * The CLI's scenario syntax: happy | exit:<container>:<code>@<t> | probe:<container>:<kind>@<t> |
- * delete@<t> | unreachable@<t> | memory-pressure@<t>. Returns undefined when it does not parse.
- */
-export function parseScenario(text: string): Scenario | undefined {
-  const t = text.trim();
-  if (t === 'happy' || t === '') return { kind: 'happy' };
-  const m = /^(.*)@([0-9]+(?:\.[0-9]+)?)s?$/.exec(t);
-  if (!m) return undefined;
-  const head = m[1]!;
-  const at = Number(m[2]);
-  if (!Number.isFinite(at)) return undefined;
-  if (head === 'delete') return { kind: 'delete', at };
-  if (head === 'unreachable' || head === 'node-unreachable') return { kind: 'nodeUnreachable', at };
-  if (head === 'memory-pressure' || head === 'memoryPressure') return { kind: 'memoryPressure', at };
-  const ex = /^exit:(.+):(-?\d+)$/.exec(head);
-  if (ex) return normalizeScenario({ kind: 'exit', container: ex[1], exitCode: Number(ex[2]), at });
-  const pr = /^probe:(.+):(liveness|readiness|startup)$/.exec(head);
-  if (pr) return { kind: 'probeFailure', container: pr[1]!, probe: pr[2] as ProbeKind, at };
-  return undefined;
 }

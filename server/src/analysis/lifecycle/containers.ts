@@ -8,6 +8,7 @@
  */
 import { firstProbeTick } from '../timing';
 import { M } from './messages';
+import { scenarioDefinition } from './scenarios/index';
 import { emit, schedule, setSegment } from './state';
 import type { CState, Ev, SimState } from './state';
 import type { ProbeKind } from './types';
@@ -65,17 +66,10 @@ function scheduleExit(s: SimState, c: CState, processStart: number): void {
   let at = Infinity;
   let code = 0;
   if (role === 'init' || (role === 'app' && s.pod.runToCompletion)) at = processStart + s.asm.runToCompletionSeconds;
-  const sc = s.scenario;
-  if (sc.kind === 'exit' && sc.container === c.spec.name) {
-    const visible = processStart + (c.spec.postStartSeconds ?? 0);
-    let when: number | undefined;
-    if (c.exitRunLength !== undefined) when = processStart + c.exitRunLength;
-    else if (sc.at < at) when = Math.max(sc.at, visible);
-    if (when !== undefined && when <= at) {
-      at = when;
-      code = sc.exitCode;
-      c.exitRunLength = when - processStart;
-    }
+  const forced = scenarioDefinition(s.scenario.kind).exit?.(s.scenario, c, processStart, at);
+  if (forced) {
+    at = forced.at;
+    code = forced.code;
   }
   if (at < Infinity) schedule(s, { t: at, type: 'exit', c: c.i, epoch: c.epoch, code });
 }
@@ -124,10 +118,15 @@ export function setReady(s: SimState, c: CState, ready: boolean, t: number, byPr
   }
 }
 
+/** From when on the scenario makes this probe of this container fail (undefined: never). */
+function failingFrom(s: SimState, c: CState, probe: ProbeKind): number | undefined {
+  return scenarioDefinition(s.scenario.kind).probeFailsFrom?.(s.scenario, c, probe);
+}
+
 /** Whether this probe of this container is made to fail at time t by the scenario. */
 function hung(s: SimState, c: CState, probe: ProbeKind, t: number): boolean {
-  const sc = s.scenario;
-  return sc.kind === 'probeFailure' && sc.container === c.spec.name && sc.probe === probe && t >= sc.at;
+  const from = failingFrom(s, c, probe);
+  return from !== undefined && t >= from;
 }
 
 export function onTick(s: SimState, c: CState, ev: Ev): void {
@@ -146,10 +145,9 @@ export function onTick(s: SimState, c: CState, ev: Ev): void {
   const stable = ok && (probe === 'liveness' || (probe === 'readiness' && c.ready) || probe === 'startup');
   if (stable && probe !== 'startup') {
     // Every later tick succeeds until the scenario's failure time: jump to the first tick after it.
-    const sc = s.scenario;
-    const failsLater = sc.kind === 'probeFailure' && sc.container === c.spec.name && sc.probe === probe && sc.at > t;
-    if (!failsLater) return;
-    if (sc.at > next) next += Math.ceil((sc.at - next) / tm.periodSeconds) * tm.periodSeconds;
+    const from = failingFrom(s, c, probe);
+    if (from === undefined || !(from > t)) return;
+    if (from > next) next += Math.ceil((from - next) / tm.periodSeconds) * tm.periodSeconds;
   }
   schedule(s, { t: next, type: 'tick', c: c.i, epoch: c.epoch, probe });
 }

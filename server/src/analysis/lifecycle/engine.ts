@@ -7,12 +7,13 @@
  */
 import { advanceInit, onBegin, onProbeResult, onProcessStarted, onPulled, onTick, onVisible, startContainer } from './containers';
 import { M, N } from './messages';
-import { onNodeMarked, onScenario, onTaintEvict, scheduleScenario } from './scenarios';
+import { scenarioDefinition, scenarioTime } from './scenarios/index';
+import type { ScenarioRun } from './scenarios/definition';
 import { countsForReady, emit, MAX_PROCESSED, newState, note, schedule, setCondition, setPhase, setSegment } from './state';
 import type { CState, Ev, SimState } from './state';
 import type { SimPod } from './spec';
 import type { Assumptions, Scenario } from './types';
-import { checkFinished, onExit, onKill, onRestart } from './stop';
+import { checkFinished, onExit, onKill, onRestart, stopPod } from './stop';
 
 export const QUIET_SECONDS = 600;
 
@@ -43,10 +44,28 @@ function dispatch(s: SimState, ev: Ev): void {
       advanceInit(s, ev.t, (t) => initialized(s, t));
       return;
     case 'scenario': onScenario(s, ev); return;
-    case 'nodeMarked': onNodeMarked(s, ev); return;
-    case 'taintEvict': onTaintEvict(s, ev); return;
     default: return;
   }
+}
+
+/** The engine as the scenario definitions see it (scenarios/definition.ts). */
+export function scenarioRun(s: SimState): ScenarioRun {
+  return {
+    state: s,
+    schedule: (t, step) => schedule(s, { t, type: 'scenario', c: -1, epoch: 0, step }),
+    emit: (t, kind, message, range) => emit(s, t, kind, message, undefined, range),
+    note: (severity, code, message, range) => note(s, severity, code, message, range),
+    setCondition: (type, value, t) => setCondition(s, type, value, t),
+    setSegment: (c, t, state, reason) => setSegment(s, c, t, state, reason),
+    stopPod: (t, grace) => stopPod(s, t, grace),
+  };
+}
+
+/** The scenario's begin at `at` (nothing once the pod has stopped), or a step it queued. */
+function onScenario(s: SimState, ev: Ev): void {
+  const definition = scenarioDefinition(s.scenario.kind);
+  if (ev.step !== undefined) definition.step?.(s.scenario, scenarioRun(s), ev.step, ev.t);
+  else if (!s.terminal && !s.stopping) definition.begin?.(s.scenario, scenarioRun(s), ev.t);
 }
 
 function container(s: SimState, c: CState, ev: Ev): void {
@@ -92,9 +111,8 @@ export interface RunResult { readonly s: SimState; readonly horizon: number }
 /** Seconds the automatic horizon may reach: the scenario time plus what the spec can take. */
 function autoLimit(pod: SimPod, asm: Assumptions, sc: Scenario): number {
   const per = asm.imagePullSeconds + asm.containerStartSeconds + asm.runToCompletionSeconds + asm.hookSeconds + asm.appStartSeconds;
-  const at = sc.kind === 'happy' ? 0 : sc.at;
-  const node = sc.kind === 'nodeUnreachable' ? asm.nodeMonitorGraceSeconds + (pod.unreachableToleration ?? 0) : 0;
-  return at + asm.schedulingSeconds + asm.sandboxSeconds + pod.containers.length * per + node + 2 * QUIET_SECONDS + pod.grace;
+  const extra = scenarioDefinition(sc.kind).extraSeconds?.(sc, pod, asm) ?? 0;
+  return scenarioTime(sc) + asm.schedulingSeconds + asm.sandboxSeconds + pod.containers.length * per + extra + 2 * QUIET_SECONDS + pod.grace;
 }
 
 function niceCeil(t: number): number {
@@ -107,13 +125,13 @@ export function run(pod: SimPod, asm: Assumptions, sc: Scenario, maxHorizon: num
   const explicit = asm.horizon > 0;
   const wanted = explicit ? asm.horizon : autoLimit(pod, asm, sc);
   const limit = Math.min(maxHorizon, wanted);
-  const scenarioAt = sc.kind === 'happy' ? 0 : sc.at;
+  const scenarioAt = scenarioTime(sc);
   const s = newState(pod, asm, sc, limit);
   setPhase(s, 'Pending', 0, false);
   emit(s, 0, 'created', M.created());
   for (const c of s.cs) setSegment(s, c, 0, 'waiting', c.spec.role === 'app' ? 'PodInitializing' : 'Pending');
   schedule(s, { t: asm.schedulingSeconds, type: 'scheduled', c: -1, epoch: 0 });
-  scheduleScenario(s);
+  if (scenarioDefinition(sc.kind).begin && 'at' in sc) schedule(s, { t: sc.at, type: 'scenario', c: -1, epoch: 0 });
   for (;;) {
     const ev = s.q.pop();
     if (!ev || ev.t > limit) break;
@@ -127,7 +145,7 @@ export function run(pod: SimPod, asm: Assumptions, sc: Scenario, maxHorizon: num
   if (s.truncated) note(s, 'warning', 'truncated', N.truncated(s.processed));
   let horizon = limit;
   if (!explicit) {
-    const at = sc.kind === 'happy' ? 0 : sc.at + 10;
+    const at = 'at' in sc ? sc.at + 10 : 0;
     horizon = Math.min(limit, niceCeil(Math.max(30, at, s.lastActivity * 1.1 + 5)));
   }
   if (!(horizon > 0)) horizon = 1;

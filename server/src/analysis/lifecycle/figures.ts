@@ -9,24 +9,24 @@ import type { Bounds, SimFigures, SimProbeFigure } from './types';
 
 export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: string): SimFigures {
   const hang: SimProbeFigure[] = [];
-  const budgets: { container: string; seconds: number; span?: SimProbeFigure['span'] }[] = [];
+  const budgets: { container: string; seconds: number; range?: SimProbeFigure['range'] }[] = [];
   for (const c of pod.containers) {
     const { liveness, readiness, startup } = c.probes;
     if (liveness) {
       const w = hangToKill(liveness.timing);
       // Worst case: the app also ignores SIGTERM, so it is gone only at the SIGKILL deadline.
       const deadline = probeKillDeadline(liveness.timing, pod.grace, c.preStopSeconds ?? 0);
-      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, span: liveness.span });
+      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: liveness.span });
     }
     if (readiness) {
       const w = hangToNotReady(readiness.timing);
-      hang.push({ container: c.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, span: readiness.span });
+      hang.push({ container: c.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, range: readiness.span });
     }
     if (startup) {
       const w = neverUpKill(startup.timing);
       const deadline = probeKillDeadline(startup.timing, pod.grace, c.preStopSeconds ?? 0);
-      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, span: startup.span });
-      budgets.push({ container: c.name, seconds: startupBudget(startup.timing), span: startup.span });
+      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: startup.span });
+      budgets.push({ container: c.name, seconds: startupBudget(startup.timing), range: startup.span });
     }
   }
   const stopping = pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');

@@ -4,19 +4,19 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/
  */
 import type { PodAnalysis } from '../podAnalysis';
-import { MAX_HORIZON, normalizeAssumptions, normalizeScenario } from './assumptions';
-import { run } from './engine';
+import { MAX_HORIZON, normalizeAssumptions } from './assumptions';
+import { run, scenarioRun } from './engine';
 import { figures } from './figures';
-import { N } from './messages';
-import { evictionRank } from './scenarios';
+import { evictionRank, N } from './messages';
+import { DEFAULT_SCENARIO, normalizeScenario, SCENARIO_KINDS, scenarioDefinition } from './scenarios/index';
 import { MAX_CONTAINERS, simPod } from './spec';
 import type { SimPod } from './spec';
 import { note } from './state';
 import type { SimState } from './state';
-import { SCENARIO_KINDS } from './types';
 import type { Assumptions, Bounds, Scenario, SimContainerOut, SimEventOut, SimTimeline } from './types';
 
-export { DEFAULT_ASSUMPTIONS, normalizeAssumptions, normalizeScenario, parseScenario } from './assumptions';
+export { DEFAULT_ASSUMPTIONS, normalizeAssumptions } from './assumptions';
+export { DEFAULT_SCENARIO, normalizeScenario, parseScenario, SCENARIO_SYNTAX, SCENARIOS } from './scenarios/index';
 export type * from './types';
 
 function clipEvents(list: readonly SimEventOut[], h: number): SimEventOut[] {
@@ -25,15 +25,16 @@ function clipEvents(list: readonly SimEventOut[], h: number): SimEventOut[] {
 
 function containersOut(s: SimState, h: number): SimContainerOut[] {
   return s.cs.map((c) => {
-    if (c.seg) c.segments.push({ state: c.seg.state, from: c.seg.from, to: Math.max(c.seg.from, h), ...(c.seg.reason ? { reason: c.seg.reason } : {}), ...(c.seg.span ? { span: c.seg.span } : {}) });
+    if (c.seg) c.segments.push({ state: c.seg.state, from: c.seg.from, to: Math.max(c.seg.from, h), ...(c.seg.reason ? { reason: c.seg.reason } : {}), ...(c.seg.range ? { range: c.seg.range } : {}) });
     c.seg = undefined;
     const segments = c.segments.filter((x) => x.from < h || (x.from === h && x.to === h)).map((x) => (x.to > h ? { ...x, to: h } : x)).sort((a, b) => a.from - b.from);
     const at = (v: number | null) => (v !== null && v <= h ? v : null);
     return {
-      name: c.spec.name, role: c.spec.role, index: c.spec.index, span: c.spec.span,
+      name: c.spec.name, role: c.spec.role, index: c.spec.index,
       startedAt: at(c.startedAt), readyAt: at(c.readyAt), finishedAt: at(c.finishedAt),
       restarts: c.restarts,
       ...(c.lastExitCode !== undefined ? { exitCode: c.lastExitCode } : {}),
+      range: c.spec.span,
       segments, events: clipEvents(c.events, h),
     };
   });
@@ -51,14 +52,7 @@ function specNotes(s: SimState, pod: SimPod): void {
   if (pod.ephemeral.length) note(s, 'info', 'ephemeral', N.ephemeral());
   if (pod.readinessGates.length) note(s, 'info', 'readiness-gates', N.gates(pod.readinessGates.join(', ')), pod.readinessGatesSpan);
   if (pod.runToCompletion && pod.containers.some((c) => c.role === 'sidecar')) note(s, 'info', 'job-sidecars', N.jobSidecars());
-  const sc = s.scenario;
-  if (sc.kind === 'exit' || sc.kind === 'probeFailure') {
-    const c = s.cs.find((x) => x.spec.name === sc.container);
-    if (!c) note(s, 'warning', 'scenario-container', N.noContainer(sc.container));
-    else if (sc.kind === 'probeFailure' && !c.spec.probes[sc.probe]) note(s, 'warning', 'scenario-probe', N.noProbe(sc.container, sc.probe));
-    else if (sc.kind === 'probeFailure' && sc.probe === 'startup' && c.startedAt !== null && c.startedAt <= sc.at && c.restarts === 0) note(s, 'info', 'scenario-startup-done', N.startupAlreadyDone(sc.container));
-    else if (sc.kind === 'exit' && c.exitRunLength === undefined) note(s, 'info', 'scenario-not-running', N.notRunningAt(sc.container));
-  }
+  scenarioDefinition(s.scenario.kind).notes?.(s.scenario, scenarioRun(s));
 }
 
 function timeline(pod: SimPod, asm: Assumptions, scenario: Scenario, ready: Bounds | null): SimTimeline {
@@ -75,7 +69,7 @@ function timeline(pod: SimPod, asm: Assumptions, scenario: Scenario, ready: Boun
   const events = clipEvents(s.allEvents, h);
   const readyAt = s.cond.Ready.at !== null && s.cond.Ready.at <= h ? s.cond.Ready.at : null;
   return {
-    kind: pod.kind, name: pod.pod.name ?? null, span: pod.pod.span,
+    pod: { kind: pod.kind, name: pod.pod.name ?? null, range: pod.pod.span },
     scenario, assumptions: asm,
     availableScenarios: {
       kinds: SCENARIO_KINDS,
@@ -93,7 +87,7 @@ function timeline(pod: SimPod, asm: Assumptions, scenario: Scenario, ready: Boun
     events,
     readyAt,
     terminatingAt: s.deletionAt !== null && s.deletionAt <= h ? s.deletionAt : null,
-    figures: figures(pod, ready, evictionRank(s)),
+    figures: figures(pod, ready, evictionRank(pod.qosClass)),
     notes: s.notes,
     truncated: s.truncated,
   };
@@ -101,13 +95,13 @@ function timeline(pod: SimPod, asm: Assumptions, scenario: Scenario, ready: Boun
 
 /** Ready time of the happy path with the given probe phase (no notes, figures unused). */
 function happyReady(pod: SimPod, asm: Assumptions, phase: 'best' | 'worst'): number | null {
-  const { s } = run(pod, { ...asm, probePhase: phase, horizon: 0 }, { kind: 'happy' }, MAX_HORIZON);
+  const { s } = run(pod, { ...asm, probePhase: phase, horizon: 0 }, DEFAULT_SCENARIO, MAX_HORIZON);
   return s.cond.Ready.at;
 }
 
 export function simulate(analysis: PodAnalysis, scenarioIn?: unknown, assumptionsIn?: unknown): SimTimeline {
   const asm = normalizeAssumptions(assumptionsIn);
-  const scenario = normalizeScenario(scenarioIn ?? { kind: 'happy' });
+  const scenario = normalizeScenario(scenarioIn ?? DEFAULT_SCENARIO);
   const pod = simPod(analysis, asm);
   const best = happyReady(pod, asm, 'best');
   const worst = happyReady(pod, asm, 'worst');

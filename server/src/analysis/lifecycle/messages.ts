@@ -1,4 +1,4 @@
-/** Every sentence the simulator shows, localized (l10n/parts/lifecycle.zh-cn.json). */
+/** The sentences the engine shows, localized (l10n/parts/lifecycle.zh-cn.json); each scenario keeps its own (scenarios/). */
 import * as l10n from '@vscode/l10n';
 import type { ProbeKind } from './types';
 
@@ -24,17 +24,11 @@ export const M = {
   containersReady: () => l10n.t('All containers are ready: ContainersReady.'),
   podReady: () => l10n.t('The pod is Ready and receives traffic from Services.'),
   podNotReady: () => l10n.t('The pod is no longer Ready: it is removed from Service endpoints.'),
-  deleteRequested: (grace: number) => l10n.t('The pod is deleted: it is marked Terminating (grace period {0} s).', grace),
   preStop: () => l10n.t('preStop hook starts.'),
   sigterm: () => l10n.t('SIGTERM sent.'),
   sigtermIgnored: () => l10n.t('SIGTERM sent; the shell running as PID 1 ignores it.'),
   sigkill: () => l10n.t('SIGKILL sent: the grace period ran out.'),
   probeKill: (probe: ProbeKind, n: number, grace: number) => l10n.t('The kubelet kills the container: its {0} probe failed {1} times (grace period {2} s).', probe, n, grace),
-  nodeUnreachable: () => l10n.t('The node stops reporting to the control plane.'),
-  taintAdded: () => l10n.t('The node is marked Unknown and tainted node.kubernetes.io/unreachable:NoExecute; the pod is marked not Ready.'),
-  taintEvicted: (s: number) => l10n.t('The taint eviction controller deletes the pod: its tolerationSeconds ({0} s) ran out.', s),
-  memoryPressure: () => l10n.t('The node reaches its memory eviction threshold (MemoryPressure).'),
-  memoryEvicted: (qos: string, grace: number) => l10n.t('The kubelet evicts the pod under memory pressure (QoS {0}); containers get a {1} s grace period.', qos, grace),
   phase: (p: string) => l10n.t('Pod phase: {0}.', p),
   readinessGates: (names: string) => l10n.t('Readiness gates ({0}) are assumed True as soon as the containers are ready.', names),
   sidecarStop: () => l10n.t('The regular containers have finished: the kubelet stops the sidecars.'),
@@ -51,18 +45,16 @@ export const N = {
   dropped: (kept: number, more: number) => l10n.t('Only the first {0} containers are simulated ({1} more are not shown).', kept, more),
   ephemeral: () => l10n.t('Ephemeral containers are added at run time (kubectl debug) and are not simulated.'),
   noContainer: (name: string) => l10n.t('The scenario names container "{0}", which this pod does not have: nothing fails.', name),
-  noProbe: (name: string, probe: ProbeKind) => l10n.t('Container "{0}" has no {1} probe: nothing fails.', name, probe),
-  startupAlreadyDone: (name: string) => l10n.t('The startupProbe of "{0}" had already succeeded at the failure time: it no longer runs, so nothing happens.', name),
-  notRunningAt: (name: string) => l10n.t('Container "{0}" is not running at the chosen time, so it does not exit then.', name),
   gates: (names: string) => l10n.t('This pod has readiness gates ({0}); other controllers set their conditions. The simulation assumes they turn True at once.', names),
-  toleratesForever: () => l10n.t('The pod tolerates node.kubernetes.io/unreachable forever: it stays bound to the lost node.'),
-  unreachable: () => l10n.t('After the deletion the pod stays Terminating until the node comes back or the pod is force-deleted; a controller creates its replacement meanwhile (a StatefulSet waits).'),
   rankBestEffort: () => l10n.t('BestEffort: evicted first under memory pressure (any usage is above its zero requests).'),
   rankBurstable: () => l10n.t('Burstable: evicted after BestEffort pods when its usage is above its requests (assumed here), by priority and then by usage above requests.'),
   rankGuaranteed: () => l10n.t('Guaranteed: evicted last; its usage cannot exceed its requests, so pods above their requests go first.'),
-  guaranteedKept: () => l10n.t('This Guaranteed pod is not evicted in this scenario: BestEffort and Burstable pods above their requests are evicted first.'),
-  evictionInterval: () => l10n.t('The eviction manager checks every 10 s; the eviction is shown at the moment the threshold is crossed.'),
   jobSidecars: () => l10n.t('In a Job the sidecars do not keep the pod running: the kubelet stops them once the regular containers have finished.'),
   horizonCapped: (s: number) => l10n.t('The time shown is capped at {0} s.', s),
   noApps: () => l10n.t('The pod has no app containers: it never becomes Ready.'),
 };
+
+/** Where a pod of this QoS class stands in the kubelet's memory-pressure eviction order. */
+export function evictionRank(qos: 'Guaranteed' | 'Burstable' | 'BestEffort'): string {
+  return qos === 'BestEffort' ? N.rankBestEffort() : qos === 'Burstable' ? N.rankBurstable() : N.rankGuaranteed();
+}

@@ -1,17 +1,19 @@
 /**
  * The simulation's mutable state and the recording helpers (segments, events, conditions, phase).
- * Modules that act on containers (containers.ts, stop.ts, scenarios.ts) only import this file and
+ * Modules that act on containers (containers.ts, stop.ts; scenarios/ through engine.ts's ScenarioRun) only import this file and
  * talk to each other through queued events, so the dispatch stays in engine.ts.
  */
 import type { Span } from '../../model/tree';
 import type { BackoffState } from '../timing';
 import { EventQueue } from './queue';
 import type { SimContainer, SimPod } from './spec';
-import type { Assumptions, ConditionType, EventKind, PodPhase, ProbeKind, Scenario, SegmentState, SimEventOut, SimNote, SimPhase, SimSegment } from './types';
+import type { Assumptions, ConditionType, EventKind, PhaseBand, PodPhase, ProbeKind, Scenario, SegmentState, SimEventOut, SimNote, SimSegment } from './types';
 
 export type EvType =
   | 'scheduled' | 'sandbox' | 'begin' | 'pulled' | 'processStarted' | 'visible' | 'tick' | 'probeResult'
-  | 'exit' | 'kill' | 'restart' | 'initAdvance' | 'scenario' | 'nodeMarked' | 'taintEvict';
+  | 'exit' | 'kill' | 'restart' | 'initAdvance'
+  /** The scenario's begin (at `at`), or a `step` it queued (scenarios/definition.ts). */
+  | 'scenario';
 
 export interface Ev {
   readonly t: number;
@@ -23,6 +25,7 @@ export interface Ev {
   readonly ok?: boolean;
   readonly code?: number;
   readonly reason?: string;
+  readonly step?: string;
 }
 
 export type Status = 'idle' | 'starting' | 'running' | 'terminating' | 'backoff' | 'done' | 'unknown';
@@ -49,7 +52,7 @@ export interface CState {
   startedAt: number | null;
   readyAt: number | null;
   finishedAt: number | null;
-  seg: { state: SegmentState; from: number; reason?: string; span?: Span } | undefined;
+  seg: { state: SegmentState; from: number; reason?: string; range?: Span } | undefined;
   readonly segments: SimSegment[];
   readonly events: SimEventOut[];
 }
@@ -65,7 +68,7 @@ export interface SimState {
   /** Every event in emission order (pod-level and per container). */
   readonly allEvents: SimEventOut[];
   readonly notes: SimNote[];
-  readonly phases: SimPhase[];
+  readonly phases: PhaseBand[];
   readonly cond: Record<ConditionType, { at: number | null; lostAt: number | null; value: boolean; intervals: { from: number; to: number | null }[] }>;
   readonly pulled: Set<string>;
   now: number;
@@ -114,21 +117,21 @@ export function schedule(s: SimState, ev: Omit<Ev, 'seq'>): void {
 export function setSegment(s: SimState, c: CState, t: number, state: SegmentState | undefined, reason?: string, span?: Span): void {
   const cur = c.seg;
   if (cur && cur.state === state && cur.reason === reason) return;
-  if (cur && t > cur.from) c.segments.push({ state: cur.state, from: cur.from, to: t, ...(cur.reason ? { reason: cur.reason } : {}), ...(cur.span ? { span: cur.span } : {}) });
-  c.seg = state ? { state, from: t, ...(reason ? { reason } : {}), ...(span ? { span } : {}) } : undefined;
+  if (cur && t > cur.from) c.segments.push({ state: cur.state, from: cur.from, to: t, ...(cur.reason ? { reason: cur.reason } : {}), ...(cur.range ? { range: cur.range } : {}) });
+  c.seg = state ? { state, from: t, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) } : undefined;
   s.lastActivity = Math.max(s.lastActivity, Math.min(t, s.limit));
 }
 
 /** A fixed segment (termination steps are known in advance). */
 export function pushSegment(c: CState, state: SegmentState, from: number, to: number, reason?: string, span?: Span): void {
   if (!(to > from)) return;
-  c.segments.push({ state, from, to, ...(reason ? { reason } : {}), ...(span ? { span } : {}) });
+  c.segments.push({ state, from, to, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) });
 }
 
 export function emit(s: SimState, at: number, kind: EventKind, message: string, c?: CState, span?: Span): void {
   if (s.outEvents >= MAX_OUTPUT_EVENTS) { s.truncated = true; return; }
   s.outEvents++;
-  const e: SimEventOut = { at, kind, message, ...(c ? { container: c.spec.name } : {}), ...(span ? { span } : {}) };
+  const e: SimEventOut = { at, kind, message, ...(c ? { container: c.spec.name } : {}), ...(span ? { range: span } : {}) };
   (c ? c.events : s.podEvents).push(e);
   s.allEvents.push(e);
   if (at <= s.limit) s.lastActivity = Math.max(s.lastActivity, at);
@@ -155,7 +158,7 @@ export function setPhase(s: SimState, phase: PodPhase, t: number, terminating: b
 
 export function note(s: SimState, severity: 'info' | 'warning', code: string, message: string, span?: Span): void {
   if (s.notes.length >= 200 || s.notes.some((n) => n.code === code && n.message === message)) return;
-  s.notes.push({ severity, code, message, ...(span ? { span } : {}) });
+  s.notes.push({ severity, code, message, ...(span ? { range: span } : {}) });
 }
 
 /** App containers and sidecars: the ones whose readiness makes the pod Ready. */

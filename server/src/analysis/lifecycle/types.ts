@@ -1,28 +1,18 @@
 /**
- * The simulator's own types: the timeline of protocol/lifecycle.ts with chunk-local `Span`s where the
- * protocol has LSP `Range`s (the service converts). Kept structurally parallel to the protocol so the
- * service's conversion is checked by the compiler.
+ * The timeline types, one set for the simulator and the protocol: generic over `Loc`, what a
+ * `range` field points at. The simulator fills them with chunk-local offset `Span`s
+ * (`Timeline<Span>`), podLens/lifecycle with LSP `Range`s (`Timeline<Range>`, protocol/lifecycle.ts);
+ * service/lifecycle.ts converts one into the other. The field names are those of the JSON the
+ * server and `pod-lens simulate --format json` print.
+ *
+ * Every time is in seconds from pod creation (t = 0 is when the API server accepted the pod).
  */
 import type { Span } from '../../model/tree';
+import type { Scenario, ScenarioKind } from './scenarios/index';
 
+export type { Scenario, ScenarioKind };
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 export type Role = 'init' | 'sidecar' | 'app' | 'ephemeral';
-
-/** What happens to the pod. `at` = seconds from pod creation. */
-export type Scenario =
-  | { readonly kind: 'happy' }
-  /** The named container's process exits with `exitCode` at `at` (and again on every later run). */
-  | { readonly kind: 'exit'; readonly container: string; readonly exitCode: number; readonly at: number }
-  /** From `at` on, every attempt of that probe of that container fails (the app hangs / is unhealthy). */
-  | { readonly kind: 'probeFailure'; readonly container: string; readonly probe: ProbeKind; readonly at: number }
-  /** `kubectl delete pod` (graceful, the pod's terminationGracePeriodSeconds) at `at`. */
-  | { readonly kind: 'delete'; readonly at: number }
-  /** The node stops reporting at `at`; taint-based eviction after the pod's tolerationSeconds. */
-  | { readonly kind: 'nodeUnreachable'; readonly at: number }
-  /** The node reaches the kubelet memory eviction threshold at `at`. */
-  | { readonly kind: 'memoryPressure'; readonly at: number };
-
-export type ScenarioKind = Scenario['kind'];
 
 /** Assumed durations (seconds). All are inputs; the result echoes the values used. */
 export interface Assumptions {
@@ -55,14 +45,22 @@ export interface Assumptions {
   /** Where probe ticks fall: 'best' = the first tick exactly when probing may begin, 'worst' = just missed. */
   readonly probePhase: 'best' | 'worst';
 }
-export const SCENARIO_KINDS: readonly ScenarioKind[] = ['happy', 'exit', 'probeFailure', 'delete', 'nodeUnreachable', 'memoryPressure'];
-
 
 export type SegmentState =
   | 'waiting' | 'pulling' | 'starting' | 'running' | 'probing' | 'ready'
   | 'terminating' | 'backoff' | 'completed' | 'failed'
   /** The node stopped reporting: the API no longer knows what the container does. */
   | 'unknown';
+
+export interface TimelineSegment<Loc> {
+  readonly state: SegmentState;
+  readonly from: number;
+  readonly to: number;
+  /** Kubernetes reason where one applies (ContainerCreating, CrashLoopBackOff, Completed, Error, OOMKilled...). */
+  readonly reason?: string;
+  /** The YAML that causes this segment (a probe, a hook, the image...), if any. */
+  readonly range?: Loc;
+}
 
 export type EventKind =
   | 'created' | 'scheduled' | 'sandbox' | 'pullStart' | 'pulled' | 'containerStarted'
@@ -71,66 +69,138 @@ export type EventKind =
   | 'deleteRequested' | 'preStop' | 'sigterm' | 'sigkill' | 'killed' | 'nodeUnreachable' | 'taintAdded'
   | 'evicted' | 'memoryPressure' | 'oomKilled' | 'phase' | 'completed' | 'readinessGate' | 'horizon';
 
-export interface SimSegment { readonly state: SegmentState; readonly from: number; readonly to: number; readonly reason?: string; readonly span?: Span }
-export interface SimEventOut { readonly at: number; readonly kind: EventKind; readonly container?: string; readonly message: string; readonly span?: Span }
-export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
-export interface SimPhase { readonly phase: PodPhase; readonly from: number; readonly to: number; readonly terminating?: boolean }
-export type ConditionType = 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
-export interface SimCondition { readonly type: ConditionType; readonly at: number | null; readonly lostAt?: number | null; readonly intervals: readonly { readonly from: number; readonly to: number | null }[] }
+export interface TimelineEvent<Loc> {
+  readonly at: number;
+  readonly kind: EventKind;
+  /** Localized (server locale) sentence. */
+  readonly message: string;
+  readonly container?: string;
+  readonly range?: Loc;
+}
 
-export interface SimContainerOut {
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+export interface PhaseBand {
+  readonly phase: PodPhase;
+  readonly from: number;
+  readonly to: number;
+  /** deletionTimestamp is set (kubectl shows "Terminating"); the phase stays what it was. */
+  readonly terminating?: boolean;
+}
+
+export type ConditionType = 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
+
+export interface TimelineCondition {
+  readonly type: ConditionType;
+  /** First time the condition became True, or null if it never did within the horizon. */
+  readonly at: number | null;
+  /** Time it went back to False (after being True), if it did. */
+  readonly lostAt?: number | null;
+  /** Every stretch of True, in order (`to` null: still True at the end of the horizon). */
+  readonly intervals: readonly { readonly from: number; readonly to: number | null }[];
+}
+
+export interface ContainerTimeline<Loc> {
   readonly name: string;
   readonly role: Role;
+  /** Index in its list (initContainers / containers / ephemeralContainers). */
   readonly index: number;
-  readonly span: Span;
+  /** First time the container counted as started (postStart done, startupProbe passed), or null. */
   readonly startedAt: number | null;
+  /** First time it was ready, or null. */
   readonly readyAt: number | null;
+  /** Time its last run ended for good (completed / killed and not restarted), or null. */
   readonly finishedAt: number | null;
   readonly restarts: number;
   readonly exitCode?: number;
-  readonly segments: readonly SimSegment[];
-  readonly events: readonly SimEventOut[];
+  readonly range: Loc;
+  readonly segments: readonly TimelineSegment<Loc>[];
+  readonly events: readonly TimelineEvent<Loc>[];
 }
 
-export interface Bounds { readonly best: number; readonly worst: number }
-export interface SimProbeFigure { readonly container: string; readonly probe: ProbeKind; readonly hangToAction: Bounds; readonly span?: Span }
+/** A figure computed from the spec (not from the scenario): best/worst in seconds. */
+export interface Bounds {
+  readonly best: number;
+  readonly worst: number;
+}
 
-export interface SimFigures {
+export interface ProbeFigure<Loc> {
+  readonly container: string;
+  readonly probe: ProbeKind;
+  /** Seconds from the app hanging to the kubelet acting (restart for liveness/startup, NotReady for readiness). */
+  readonly hangToAction: Bounds;
+  readonly range?: Loc;
+}
+
+export interface LifecycleFigures<Loc> {
+  /** From pod creation to Ready, given the assumptions; null if the pod never becomes Ready. */
   readonly timeToReady: Bounds | null;
-  readonly hangToRestart: readonly SimProbeFigure[];
-  readonly startupBudget: readonly { readonly container: string; readonly seconds: number; readonly span?: Span }[];
+  /** Liveness: hang -> restart. Readiness: hang -> NotReady (per container/probe). */
+  readonly hangToRestart: readonly ProbeFigure<Loc>[];
+  /** Per container with a startupProbe: seconds the app has to start before it is killed. */
+  readonly startupBudget: readonly { readonly container: string; readonly seconds: number; readonly range?: Loc }[];
+  /** Delete -> all containers gone, in the worst case (preStop + grace period, sidecars included). */
   readonly worstCaseTermination: number;
   readonly terminationGracePeriodSeconds: number;
+  /** Seconds of tolerance to node.kubernetes.io/unreachable (null = tolerates forever). */
   readonly unreachableTolerationSeconds: number | null;
   readonly notReadyTolerationSeconds: number | null;
   readonly qosClass: 'Guaranteed' | 'Burstable' | 'BestEffort';
+  /** Where this pod stands in the kubelet's memory-pressure eviction order. */
   readonly evictionRank: string;
 }
 
-export interface SimAvailable {
+/** What the scenario picker may offer for this pod. */
+export interface AvailableScenarios {
   readonly kinds: readonly ScenarioKind[];
+  /** Containers that can exit (init, sidecar and app containers). */
   readonly exitContainers: readonly { readonly name: string; readonly role: Role }[];
+  /** Probes defined per container. */
   readonly probes: readonly { readonly container: string; readonly probes: readonly ProbeKind[] }[];
 }
 
-export interface SimNote { readonly severity: 'info' | 'warning'; readonly code: string; readonly message: string; readonly span?: Span }
+export interface TimelineNote<Loc> {
+  readonly severity: 'info' | 'warning';
+  readonly code: string;
+  readonly message: string;
+  readonly range?: Loc;
+}
 
-export interface SimTimeline {
+export interface TimelinePod<Loc> {
   readonly kind: string;
   readonly name: string | null;
-  readonly span: Span;
+  readonly range: Loc;
+}
+
+export interface Timeline<Loc> {
+  readonly pod: TimelinePod<Loc>;
   readonly scenario: Scenario;
   readonly assumptions: Assumptions;
-  readonly availableScenarios: SimAvailable;
+  readonly availableScenarios: AvailableScenarios;
+  /** Seconds shown (the end of the time axis). */
   readonly horizon: number;
   readonly restartPolicy: 'Always' | 'OnFailure' | 'Never';
-  readonly phases: readonly SimPhase[];
-  readonly conditions: readonly SimCondition[];
-  readonly containers: readonly SimContainerOut[];
-  readonly events: readonly SimEventOut[];
+  readonly phases: readonly PhaseBand[];
+  readonly conditions: readonly TimelineCondition[];
+  /** Init containers (incl. sidecars) in spec order, then app containers in spec order. */
+  readonly containers: readonly ContainerTimeline<Loc>[];
+  /** All events in time order (pod-level and per container). */
+  readonly events: readonly TimelineEvent<Loc>[];
+  /** Seconds from pod creation to the Ready condition, or null. */
   readonly readyAt: number | null;
+  /** When the deletionTimestamp was set (delete or eviction), or null. */
   readonly terminatingAt: number | null;
-  readonly figures: SimFigures;
-  readonly notes: readonly SimNote[];
+  readonly figures: LifecycleFigures<Loc>;
+  readonly notes: readonly TimelineNote<Loc>[];
+  /** True when the event cap or horizon cap cut the simulation short. */
   readonly truncated: boolean;
 }
+
+// The simulator's instantiation: ranges are chunk-local offsets.
+export type SimTimeline = Timeline<Span>;
+export type SimContainerOut = ContainerTimeline<Span>;
+export type SimSegment = TimelineSegment<Span>;
+export type SimEventOut = TimelineEvent<Span>;
+export type SimNote = TimelineNote<Span>;
+export type SimFigures = LifecycleFigures<Span>;
+export type SimProbeFigure = ProbeFigure<Span>;
