@@ -19,8 +19,15 @@ export interface HoverResult {
   readonly span: Span;
 }
 
-/** A topic returns markdown, or undefined when the target is not its business. */
-export type Topic = (t: HoverTarget) => string | undefined;
+/**
+ * One hover topic (topics/<name>.ts, registered in topics/index.ts): markdown for the target, or
+ * undefined when the target is not its business.
+ */
+export interface HoverTopic {
+  /** The topic's file name in topics/ (tests check that each has a test file and zh-cn strings). */
+  readonly name: string;
+  readonly explain: (target: HoverTarget) => string | undefined;
+}
 
 const LISTS: readonly string[] = ['initContainers', 'containers', 'ephemeralContainers'];
 

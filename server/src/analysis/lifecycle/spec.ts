@@ -9,7 +9,7 @@ import type { Span } from '../../model/tree';
 import type { PodAnalysis } from '../podAnalysis';
 import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
 import { scriptIsSafe, shellScript } from '../rules/warnings/shellEntrypoint';
-import { evictionDelay } from '../hover/tolerations';
+import { evictionDelay } from '../taintEviction';
 import { probeTiming } from '../timing';
 import type { ProbeTiming } from '../timing';
 import type { Assumptions, Role } from './types';

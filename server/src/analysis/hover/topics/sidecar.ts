@@ -5,15 +5,15 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
  */
 import * as l10n from '@vscode/l10n';
-import { formatQuantity } from '../../model/quantity';
-import type { ContainerModel } from '../../model/pod';
-import { initContainers, sidecars } from '../../model/pod';
-import { FEATURES, featureEnabled, formatKubeVersion } from '../../model/version';
-import { probeTiming, timeToStarted } from '../timing';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { backoffText, onContainerName, predecessorText, successorText } from './initContainers';
-import { blocks, bullets, code, DOCS, heading, link, names, range, table } from './md';
+import { formatQuantity } from '../../../model/quantity';
+import type { ContainerModel } from '../../../model/pod';
+import { initContainers, sidecars } from '../../../model/pod';
+import { FEATURES, featureEnabled, formatKubeVersion } from '../../../model/version';
+import { probeTiming, timeToStarted } from '../../timing';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { backoffText, onContainerName, predecessorText, successorText } from '../containerPhrases';
+import { blocks, bullets, code, DOCS, heading, link, names, range, table } from '../md';
 
 export function sidecarHover(t: HoverTarget): string | undefined {
   const { pod, version } = t.analysis;

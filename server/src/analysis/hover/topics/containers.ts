@@ -4,13 +4,13 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/
  */
 import * as l10n from '@vscode/l10n';
-import type { PodSpecModel } from '../../model/pod';
-import { appContainers, initContainers, sidecars } from '../../model/pod';
-import { probeTiming, timeToReady } from '../timing';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { backoffText, onContainerName } from './initContainers';
-import { blocks, bullets, code, DOCS, heading, link, names, range } from './md';
+import type { PodSpecModel } from '../../../model/pod';
+import { appContainers, initContainers, sidecars } from '../../../model/pod';
+import { probeTiming, timeToReady } from '../../timing';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { exitText, onContainerName } from '../containerPhrases';
+import { blocks, bullets, code, DOCS, heading, link, names, range } from '../md';
 
 export function containersHover(t: HoverTarget): string | undefined {
   const { pod } = t.analysis;
@@ -44,14 +44,6 @@ function startText(pod: PodSpecModel): string {
   return running.length
     ? l10n.t('Starts after the last init container: {0}; sidecars {1} keep running beside it.', after, names(running))
     : l10n.t('Starts after the last init container: {0}.', after);
-}
-
-export function exitText(pod: PodSpecModel): string {
-  switch (pod.restartPolicy.value) {
-    case 'Never': return l10n.t('An app container that exits (or fails its liveness probe) is not restarted (restartPolicy Never).');
-    case 'OnFailure': return l10n.t('An app container that exits non-zero (or fails its liveness probe) is restarted (restartPolicy OnFailure): {0}. Exit 0 ends it for good.', backoffText());
-    default: return l10n.t('An app container that exits, with any code, is restarted (restartPolicy Always): {0}; CrashLoopBackOff in between.', backoffText());
-  }
 }
 
 function overview(pod: PodSpecModel): string {

@@ -4,10 +4,10 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/
  */
 import * as l10n from '@vscode/l10n';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { onContainerName } from './initContainers';
-import { blocks, bullets, code, DOCS, heading, link } from './md';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { onContainerName } from '../containerPhrases';
+import { blocks, bullets, code, DOCS, heading, link } from '../md';
 
 export function ephemeralHover(t: HoverTarget): string | undefined {
   const p = t.inSpec;

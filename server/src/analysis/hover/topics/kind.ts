@@ -4,10 +4,10 @@
  * https://kubernetes.io/docs/concepts/workloads/
  */
 import * as l10n from '@vscode/l10n';
-import type { PodSpecModel } from '../../model/pod';
-import { get, getPath, int, str } from '../../model/tree';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link } from './md';
+import type { PodSpecModel } from '../../../model/pod';
+import { get, getPath, int, str } from '../../../model/tree';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link } from '../md';
 
 export function kindHover(t: HoverTarget): string | undefined {
   if (t.path.length !== 1 || t.path[0] !== 'kind') return undefined;

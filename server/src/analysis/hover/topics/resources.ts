@@ -5,14 +5,14 @@
  * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 import * as l10n from '@vscode/l10n';
-import { formatQuantity } from '../../model/quantity';
-import type { Quantity } from '../../model/quantity';
-import { describeQos } from '../../service/summary';
-import type { ResourceBreakdown } from '../effectiveResources';
-import type { PodAnalysis } from '../podAnalysis';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link, table } from './md';
+import { formatQuantity } from '../../../model/quantity';
+import type { Quantity } from '../../../model/quantity';
+import { describeQos } from '../../../service/summary';
+import type { ResourceBreakdown } from '../../effectiveResources';
+import type { PodAnalysis } from '../../podAnalysis';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link, table } from '../md';
 
 const q = (v: Quantity | undefined) => (v ? formatQuantity(v) : '—');
 

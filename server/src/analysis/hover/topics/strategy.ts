@@ -4,13 +4,13 @@
  * https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-update-deployment
  */
 import * as l10n from '@vscode/l10n';
-import type { PodSpecModel } from '../../model/pod';
-import { get, getPath, int, isScalar, str } from '../../model/tree';
-import type { YNode } from '../../model/tree';
-import { probeTiming, timeToReady } from '../timing';
-import type { Window } from '../timing';
-import type { HoverTarget } from './context';
-import { blocks, bullets, DOCS, heading, link, range, secs } from './md';
+import type { PodSpecModel } from '../../../model/pod';
+import { get, getPath, int, isScalar, str } from '../../../model/tree';
+import type { YNode } from '../../../model/tree';
+import { probeTiming, timeToReady } from '../../timing';
+import type { Window } from '../../timing';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, DOCS, heading, link, range, secs } from '../md';
 
 /** intstr: an integer, or "N%" of replicas rounded up (surge) or down (unavailable): ResolveFenceposts. */
 function resolve(node: YNode | undefined, replicas: number, roundUp: boolean): number | undefined {

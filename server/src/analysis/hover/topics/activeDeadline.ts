@@ -5,9 +5,9 @@
  * https://kubernetes.io/docs/concepts/workloads/controllers/job/#job-termination-and-cleanup
  */
 import * as l10n from '@vscode/l10n';
-import { get, getPath, int } from '../../model/tree';
-import type { HoverTarget } from './context';
-import { blocks, bullets, DOCS, heading, link, secs } from './md';
+import { get, getPath, int } from '../../../model/tree';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, DOCS, heading, link, secs } from '../md';
 
 const FORBIDDEN = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
 

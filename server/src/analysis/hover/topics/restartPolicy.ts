@@ -4,12 +4,12 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
 import * as l10n from '@vscode/l10n';
-import { initContainers, sidecars } from '../../model/pod';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { exitText } from './containers';
-import { initFailureText } from './initContainers';
-import { blocks, bullets, code, DOCS, heading, link, names } from './md';
+import { initContainers, sidecars } from '../../../model/pod';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { exitText } from '../containerPhrases';
+import { initFailureText } from '../containerPhrases';
+import { blocks, bullets, code, DOCS, heading, link, names } from '../md';
 
 const LONG_RUNNING = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
 

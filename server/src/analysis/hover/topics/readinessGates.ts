@@ -4,9 +4,9 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate
  */
 import * as l10n from '@vscode/l10n';
-import { get, isMap, items, str } from '../../model/tree';
-import type { HoverTarget } from './context';
-import { blocks, bullets, DOCS, heading, link, names } from './md';
+import { get, isMap, items, str } from '../../../model/tree';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, DOCS, heading, link, names } from '../md';
 
 export function readinessGatesHover(t: HoverTarget): string | undefined {
   const p = t.inSpec;

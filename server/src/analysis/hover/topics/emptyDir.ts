@@ -4,10 +4,10 @@
  * https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
  */
 import * as l10n from '@vscode/l10n';
-import { formatQuantity, parseQuantity, quantityText } from '../../model/quantity';
-import { get, getPath, isScalar, str } from '../../model/tree';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link } from './md';
+import { formatQuantity, parseQuantity, quantityText } from '../../../model/quantity';
+import { get, getPath, isScalar, str } from '../../../model/tree';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link } from '../md';
 
 export function emptyDirHover(t: HoverTarget): string | undefined {
   const p = t.inSpec;

@@ -6,15 +6,15 @@
  * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/
  */
 import * as l10n from '@vscode/l10n';
-import type { ContainerModel, PodSpecModel } from '../../model/pod';
-import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
-import { scriptIsSafe, shellScript } from '../rules/warnings/shellEntrypoint';
-import { MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../timing';
-import type { KubeVersion } from '../../model/version';
-import { bool, get } from '../../model/tree';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link, secs, table } from './md';
+import type { ContainerModel, PodSpecModel } from '../../../model/pod';
+import { knownDuration } from '../../rules/warnings/preStopExceedsGrace';
+import { scriptIsSafe, shellScript } from '../../rules/warnings/shellEntrypoint';
+import { MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../../timing';
+import type { KubeVersion } from '../../../model/version';
+import { bool, get } from '../../../model/tree';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link, secs, table } from '../md';
 
 export function terminationHover(t: HoverTarget): string | undefined {
   const p = t.inSpec;

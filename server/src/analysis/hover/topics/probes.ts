@@ -5,14 +5,14 @@
  * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
  */
 import * as l10n from '@vscode/l10n';
-import type { ContainerModel, PodSpecModel, ProbeModel } from '../../model/pod';
-import type { KubeVersion } from '../../model/version';
-import { get, str } from '../../model/tree';
-import { knownDuration } from '../rules/warnings/preStopExceedsGrace';
-import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../timing';
-import { containerOf, label } from './context';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link, range, secs, table } from './md';
+import type { ContainerModel, PodSpecModel, ProbeModel } from '../../../model/pod';
+import type { KubeVersion } from '../../../model/version';
+import { get, str } from '../../../model/tree';
+import { knownDuration } from '../../rules/warnings/preStopExceedsGrace';
+import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../../timing';
+import { containerOf, label } from '../context';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link, range, secs, table } from '../md';
 
 const KEYS = { livenessProbe: 'liveness', readinessProbe: 'readiness', startupProbe: 'startup' } as const;
 

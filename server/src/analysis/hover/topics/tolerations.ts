@@ -5,35 +5,13 @@
  * https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
  */
 import * as l10n from '@vscode/l10n';
-import { get, int, isMap, items, str } from '../../model/tree';
-import type { YNode } from '../../model/tree';
-import { DEFAULT_TOLERATION_SECONDS } from '../timing';
-import type { HoverTarget } from './context';
-import { blocks, bullets, code, DOCS, heading, link, secs, table } from './md';
+import { get } from '../../../model/tree';
+import { DEFAULT_TOLERATION_SECONDS } from '../../timing';
+import { evictionDelay } from '../../taintEviction';
+import type { HoverTarget } from '../context';
+import { blocks, bullets, code, DOCS, heading, link, secs, table } from '../md';
 
 const TAINTS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'] as const;
-
-/** Seconds the pod stays bound after the NoExecute taint appears; undefined = forever. */
-export function evictionDelay(tolerations: YNode | undefined, key: string, daemonSet: boolean): { seconds: number | undefined; source: 'pod' | 'default' | 'daemonset' } {
-  // The admission plugin skips its default when any toleration names this key (or no key) with
-  // effect NoExecute (or none), even one that does not match the taint (e.g. a value is set).
-  let claimed = false;
-  for (const t of items(tolerations)) {
-    if (!isMap(t)) continue;
-    const k = str(get(t, 'key')) ?? '';
-    const op = str(get(t, 'operator')) ?? 'Equal';
-    const effect = str(get(t, 'effect')) ?? '';
-    if ((k === key || k === '') && (effect === '' || effect === 'NoExecute')) claimed = true;
-    const keyOk = k === key || (k === '' && op === 'Exists');
-    if (!keyOk || (effect !== '' && effect !== 'NoExecute')) continue;
-    if (op === 'Equal' && (str(get(t, 'value')) ?? '') !== '') continue; // these taints have no value
-    const s = effect === 'NoExecute' ? int(get(t, 'tolerationSeconds')) : undefined;
-    return { seconds: s === undefined ? undefined : Math.max(0, s), source: 'pod' };
-  }
-  if (daemonSet) return { seconds: undefined, source: 'daemonset' };
-  if (claimed) return { seconds: 0, source: 'pod' }; // nothing tolerates the taint: evicted at once
-  return { seconds: DEFAULT_TOLERATION_SECONDS, source: 'default' };
-}
 
 export function tolerationsHover(t: HoverTarget): string | undefined {
   const p = t.inSpec;
