@@ -44,9 +44,11 @@ export function analyzeChunk(
     onFault('pod model', e);
   }
   for (const analysis of pods) {
+    const templated = parsed.documents[analysis.pod.document]?.templated === true;
     for (const rule of rules) {
+      if (templated && rule.quietOnTemplates) continue;
       try {
-        for (const f of rule.check({ analysis, version, siblings: pods, templated: parsed.documents[analysis.pod.document]?.templated === true })) {
+        for (const f of rule.check({ analysis, version, siblings: pods, templated })) {
           findings.push({ code: rule.code, severity: f.severity ?? rule.severity, span: f.span, message: f.message, pod: analysis.pod.index, data: f.data });
         }
       } catch (e) {

@@ -1,16 +1,101 @@
-/** The rule registry. One rule per file; add new rules here. */
-import { ERROR_RULES } from './errors/index';
-import { invalidQuantity } from './invalidQuantity';
-import { quantityOutOfRange } from './quantityOutOfRange';
+/**
+ * The rule registry: every rule Pod Lens runs, in one list. A rule is one file,
+ * `<topic>/<camelCaseCode>.ts`, holding its code, severity, check and quick fixes (rule.ts).
+ * Topics: containers, probes (and handlers), resources, termination, workloads; shared helpers in shared/.
+ */
+import { containerImageRequired } from './containers/containerImageRequired';
+import { containerRestartPolicyForbidden } from './containers/containerRestartPolicyForbidden';
+import { duplicateContainerName } from './containers/duplicateContainerName';
+import { ephemeralContainerField } from './containers/ephemeralContainerField';
+import { imageLatestTag } from './containers/imageLatestTag';
+import { initContainerForbiddenField } from './containers/initContainerForbiddenField';
+import { initContainerRestartPolicy } from './containers/initContainerRestartPolicy';
+import { invalidContainerName } from './containers/invalidContainerName';
+import { invalidContainerPort } from './containers/invalidContainerPort';
+import { noContainers } from './containers/noContainers';
+import { sidecarUnsupportedVersion } from './containers/sidecarUnsupportedVersion';
+import { identicalLivenessReadiness } from './probes/identicalLivenessReadiness';
+import { invalidHandler } from './probes/invalidHandler';
+import { invalidHandlerPort } from './probes/invalidHandlerPort';
+import { invalidProbeField } from './probes/invalidProbeField';
+import { livenessFailsBeforeReadiness } from './probes/livenessFailsBeforeReadiness';
+import { livenessProbeBeforeStartup } from './probes/livenessProbeBeforeStartup';
+import { missingReadinessProbe } from './probes/missingReadinessProbe';
+import { probeSuccessThreshold } from './probes/probeSuccessThreshold';
+import { readinessProbeGracePeriod } from './probes/readinessProbeGracePeriod';
+import { tcpProbeOnHttpPort } from './probes/tcpProbeOnHttpPort';
+import { emptydirWithoutSizeLimit } from './resources/emptydirWithoutSizeLimit';
+import { invalidHugepages } from './resources/invalidHugepages';
+import { invalidQuantity } from './resources/invalidQuantity';
+import { invalidResourceName } from './resources/invalidResourceName';
+import { invalidResourceValue } from './resources/invalidResourceValue';
+import { missingMemoryLimit } from './resources/missingMemoryLimit';
+import { missingRequests } from './resources/missingRequests';
+import { nonOvercommittableResource } from './resources/nonOvercommittableResource';
+import { podResourcesInconsistent } from './resources/podResourcesInconsistent';
+import { podResourcesUnsupported } from './resources/podResourcesUnsupported';
+import { quantityOutOfRange } from './resources/quantityOutOfRange';
+import { requestExceedsLimit } from './resources/requestExceedsLimit';
+import { invalidSleepAction } from './termination/invalidSleepAction';
+import { negativeTerminationGracePeriod } from './termination/negativeTerminationGracePeriod';
+import { prestopExceedsGracePeriod } from './termination/prestopExceedsGracePeriod';
+import { shellEntrypoint } from './termination/shellEntrypoint';
+import { invalidActiveDeadlineSeconds } from './workloads/invalidActiveDeadlineSeconds';
+import { invalidRestartPolicy } from './workloads/invalidRestartPolicy';
+import { legacySidecarInJob } from './workloads/legacySidecarInJob';
+import { localStorageDefaultTolerations } from './workloads/localStorageDefaultTolerations';
+import { rollingUpdateStuck } from './workloads/rollingUpdateStuck';
+import { workloadActiveDeadlineSeconds } from './workloads/workloadActiveDeadlineSeconds';
+import { workloadRestartPolicy } from './workloads/workloadRestartPolicy';
 import type { Rule } from './rule';
-import { WARNING_RULES, warningSummaries } from './warnings/index';
 import type { Severity } from '../finding';
 
+/** The order findings are reported in, for the same pod. */
 export const RULES: readonly Rule[] = [
   invalidQuantity,
   quantityOutOfRange,
-  ...ERROR_RULES,
-  ...WARNING_RULES,
+  noContainers,
+  invalidContainerName,
+  duplicateContainerName,
+  containerImageRequired,
+  invalidContainerPort,
+  initContainerRestartPolicy,
+  initContainerForbiddenField,
+  containerRestartPolicyForbidden,
+  sidecarUnsupportedVersion,
+  ephemeralContainerField,
+  invalidHandler,
+  invalidHandlerPort,
+  invalidProbeField,
+  probeSuccessThreshold,
+  readinessProbeGracePeriod,
+  invalidSleepAction,
+  invalidResourceName,
+  invalidResourceValue,
+  requestExceedsLimit,
+  nonOvercommittableResource,
+  invalidHugepages,
+  podResourcesUnsupported,
+  podResourcesInconsistent,
+  invalidRestartPolicy,
+  invalidActiveDeadlineSeconds,
+  negativeTerminationGracePeriod,
+  workloadRestartPolicy,
+  workloadActiveDeadlineSeconds,
+  rollingUpdateStuck,
+  missingReadinessProbe,
+  livenessProbeBeforeStartup,
+  livenessFailsBeforeReadiness,
+  identicalLivenessReadiness,
+  tcpProbeOnHttpPort,
+  shellEntrypoint,
+  prestopExceedsGracePeriod,
+  legacySidecarInJob,
+  missingRequests,
+  missingMemoryLimit,
+  emptydirWithoutSizeLimit,
+  localStorageDefaultTolerations,
+  imageLatestTag,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
@@ -18,7 +103,7 @@ export function ruleByCode(code: string): Rule | undefined {
 }
 
 /** Codes reported by the parser and the service rather than by a rule. */
-const NON_RULE_CODES: readonly { code: string; severity: Severity }[] = [
+export const NON_RULE_CODES: readonly { code: string; severity: Severity }[] = [
   { code: 'yaml-syntax', severity: 'error' },
   { code: 'yaml-duplicate-key', severity: 'warning' },
   { code: 'yaml-nesting', severity: 'error' },
@@ -32,16 +117,15 @@ export interface RuleMetadata {
   readonly severity: Severity;
   /** Kubernetes documentation that defines the behaviour, when the rule names one. */
   readonly docUrl: string | undefined;
-  /** One line; rules without their own summary get their code in words. */
+  /** One line; codes without their own summary get their code in words. */
   readonly summary: string;
 }
 
 /** Every code Pod Lens can report, with its default severity (for SARIF and docs). */
 export function ruleMetadata(): RuleMetadata[] {
-  const summaries = warningSummaries();
   const words = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
   return [
-    ...RULES.map((r) => ({ code: r.code, severity: r.severity, docUrl: r.docUrl, summary: summaries[r.code] ?? words(r.code) })),
+    ...RULES.map((r) => ({ code: r.code, severity: r.severity, docUrl: r.docUrl, summary: r.summary?.() ?? words(r.code) })),
     ...NON_RULE_CODES.map((c) => ({ ...c, docUrl: undefined, summary: words(c.code) })),
   ];
 }

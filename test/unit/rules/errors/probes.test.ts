@@ -77,7 +77,7 @@ describe('probe-success-threshold', () => {
     const found = expectCode(text, 'probe-success-threshold', 2);
     assert.match(found[0]!.message, /livenessProbe\.successThreshold: Invalid value: 3: must be 1/);
     assert.equal(covered(text, found[0]!), '3');
-    assert.equal((found[0]!.data as { fix: string }).fix, 'set-success-threshold-1');
+    assert.deepEqual(found[0]!.data, { container: { list: 'containers', index: 0, field: 'livenessProbe' } });
   });
   it('allows readiness probes to require several successes, and 0 or 1 anywhere', () => {
     expectCode(app('      readinessProbe: { exec: { command: [true] }, successThreshold: 3 }\n      livenessProbe: { exec: { command: [true] }, successThreshold: 1 }\n      startupProbe: { exec: { command: [true] }, successThreshold: 0 }'), 'probe-success-threshold', 0);

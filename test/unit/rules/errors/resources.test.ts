@@ -47,7 +47,7 @@ describe('request-exceeds-limit', () => {
     const [d] = expectCode(text, 'request-exceeds-limit', 1);
     assert.match(d!.message, /^spec\.containers\[0\]\.resources\.requests: Invalid value: "1500m": must be less than or equal to cpu limit of 1/);
     assert.equal(covered(text, d!), '1500m');
-    assert.deepEqual(d!.data, { fix: 'set-request-to-limit', where: { owner: 'container', list: 'containers', index: 0 }, resource: 'cpu', value: '1' });
+    assert.deepEqual(d!.data, { where: { owner: 'container', list: 'containers', index: 0 }, resource: 'cpu', value: '1' });
   });
   it('accepts limits-only containers and requests below limits (valid)', () => {
     expectNoErrors(res('{ limits: { cpu: 500m, memory: 128Mi } }'));

@@ -10,7 +10,7 @@ describe('invalid-restart-policy', () => {
     const [d] = expectCode(text, 'invalid-restart-policy', 1);
     assert.match(d!.message, /^spec\.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"/);
     assert.equal(covered(text, d!), 'always');
-    assert.deepEqual(d!.data, { fix: 'set-restart-policy', value: 'Always' });
+    assert.deepEqual(d!.data, { value: 'Always' });
     expectCode(pod('  restartPolicy: OnFailure\n  containers:\n    - { name: a, image: x:1 }'), 'invalid-restart-policy', 0);
   });
 });
@@ -41,7 +41,7 @@ describe('workload-restart-policy', () => {
     const [d] = expectCode(job(C), 'workload-restart-policy', 1);
     assert.match(d!.message, /^spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/);
     assert.match(d!.message, /defaults to Always/);
-    assert.deepEqual(d!.data, { fix: 'set-restart-policy', value: 'Never' });
+    assert.deepEqual(d!.data, { value: 'Never' });
   });
   it('accepts a Job with Never or OnFailure (valid)', () => {
     expectNoErrors(job(`restartPolicy: Never\n${C}`));

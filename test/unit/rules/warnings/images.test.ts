@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { imageTagProblem } from '../../../../server/src/analysis/rules/warnings/imageTag';
+import { imageTagProblem } from '../../../../server/src/analysis/rules/containers/imageLatestTag';
 import { covered, expectCode, pod } from './warningsHelpers';
 
 describe('image-latest-tag', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { scriptIsSafe, shellScript } from '../../../../server/src/analysis/rules/warnings/shellEntrypoint';
+import { scriptIsSafe, shellScript } from '../../../../server/src/analysis/rules/shared/commands';
 import { covered, deployment, expectCode, expectQuiet, job, pod, RES } from './warningsHelpers';
 
 const app = (extra: string, spec = '') => deployment(`${spec}
@@ -75,7 +75,7 @@ containers:
     const text = legacy();
     const [d] = expectCode(text, 'legacy-sidecar-in-job', 1);
     assert.match(d!.message, /"proxy" looks like a long-running helper.*Job never finishes/);
-    assert.deepEqual(d!.data, { fix: 'convert-to-sidecar', container: { list: 'containers', index: 1 } });
+    assert.deepEqual(d!.data, { container: { list: 'containers', index: 1 } });
     expectCode(legacy('CronJob'), 'legacy-sidecar-in-job', 1);
   });
   it('is quiet before sidecars exist (1.28), for real sidecars, single containers and Deployments', () => {

@@ -42,7 +42,7 @@ describe('liveness-probe-before-startup', () => {
     const [d] = expectCode(text, 'liveness-probe-before-startup', 1);
     assert.equal(covered(text, d!), 'livenessProbe');
     assert.match(d!.message, /restart the container 15 s after it starts \(initialDelaySeconds 0 \+ failureThreshold 3 x periodSeconds 5\)/);
-    assert.deepEqual(d!.data, { fix: 'add-startup-probe', container: { list: 'containers', index: 0 }, periodSeconds: 5, failureThreshold: 60 });
+    assert.deepEqual(d!.data, { container: { list: 'containers', index: 0 }, periodSeconds: 5, failureThreshold: 60 });
   });
   it('applies API defaults to zero values (periodSeconds 0 means 10)', () => {
     const text = web(`${READY}\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 0, failureThreshold: 2 }`);

@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { analyzeYaml } from '../../helpers';
 import type { PodDiagnostic } from '../../../../server/src/service/diagnostics';
-import { WARNING_RULES } from '../../../../server/src/analysis/rules/warnings/index';
+import { RULES } from '../../../../server/src/analysis/rules/index';
 
-export const WARNING_CODES: readonly string[] = WARNING_RULES.map((r) => r.code);
+/** Codes of the rules about legal but dangerous specs (warning and information severity). */
+export const WARNING_CODES: readonly string[] = RULES.filter((r) => r.severity !== 'error').map((r) => r.code);
 
 function indent(body: string, by: number): string {
   return body.replace(/^\n/, '').replace(/\s+$/, '').split('\n').map((l) => (l ? ' '.repeat(by) + l : l)).join('\n');

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel, ProbeModel } from '../../../model/pod';
 import type { KubeVersion } from '../../../model/version';
 import { get, str } from '../../../model/tree';
-import { knownDuration } from '../../rules/warnings/preStopExceedsGrace';
+import { knownDuration } from '../../rules/shared/commands';
 import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../../timing';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';

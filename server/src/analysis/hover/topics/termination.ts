@@ -7,8 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel } from '../../../model/pod';
-import { knownDuration } from '../../rules/warnings/preStopExceedsGrace';
-import { scriptIsSafe, shellScript } from '../../rules/warnings/shellEntrypoint';
+import { knownDuration, scriptIsSafe, shellScript } from '../../rules/shared/commands';
 import { MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../../timing';
 import type { KubeVersion } from '../../../model/version';
 import { bool, get } from '../../../model/tree';

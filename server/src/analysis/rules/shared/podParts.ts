@@ -1,0 +1,25 @@
+/**
+ * Parts of a pod spec that several rules look at: the containers that run for the pod's whole
+ * life, its volumes, the Job kinds, and the `{ list, index }` data that lets a quick fix find a
+ * container again.
+ */
+import type { ContainerModel, PodSpecModel } from '../../../model/pod';
+import { get, isMap, items, str } from '../../../model/tree';
+import type { YMap } from '../../../model/tree';
+
+/** Data quick fixes use to find the container again. */
+export function where(c: ContainerModel): { list: string; index: number } {
+  return { list: c.listKey, index: c.index };
+}
+
+/** Containers that run for the life of the pod: app containers and sidecars. */
+export function longRunning(pod: PodSpecModel): ContainerModel[] {
+  return pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
+}
+
+export const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+
+/** The pod spec's `volumes`, as maps. */
+export function volumes(pod: PodSpecModel): { name: string | undefined; index: number; node: YMap }[] {
+  return items(get(pod.spec, 'volumes')).flatMap((v, index) => (isMap(v) ? [{ name: str(get(v, 'name')), index, node: v }] : []));
+}
