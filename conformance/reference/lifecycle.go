@@ -40,8 +40,10 @@ type backoffNumbers struct {
 	// Delays before restarts 2, 3, ... of a container that exits at once every time (the first
 	// restart has no back-off entry yet), until the cap.
 	Sequence []float64 `json:"sequence"`
-	// The delay after a container ran 601 s before exiting again (the entry expired).
-	AfterLongRun float64 `json:"afterLongRun"`
+	// A container that exits 601 s after its last restart: the wait before its restart
+	// (IsInBackOffSince is false once the entry expired) and the entry's delay after Next.
+	AfterLongRunWait  float64 `json:"afterLongRunWait"`
+	AfterLongRunDelay float64 `json:"afterLongRunDelay"`
 }
 
 type probeNumbers struct {
@@ -88,7 +90,12 @@ func lifecycleNumbers() any {
 		}
 	}
 	clock.Step(reset + time.Second)
-	bo.Next("c", clock.Now())
+	exited := clock.Now()
+	var wait float64
+	if bo.IsInBackOffSince("c", exited) { // kuberuntime doBackOff
+		wait = bo.Get("c").Seconds()
+	}
+	bo.Next("c", exited)
 	after := bo.Get("c").Seconds()
 
 	return map[string]any{
@@ -96,7 +103,7 @@ func lifecycleNumbers() any {
 		"backoff": backoffNumbers{
 			Gates:          map[string]bool{"ReduceDefaultCrashLoopBackOffDecay": reduce, "KubeletCrashLoopBackOffMax": configurableMax},
 			InitialSeconds: boInitial.Seconds(), MaxSeconds: boMax.Seconds(), ResetAfterSeconds: reset.Seconds(),
-			Sequence: seq, AfterLongRun: after,
+			Sequence: seq, AfterLongRunWait: wait, AfterLongRunDelay: after,
 		},
 		"probeDefaults":     probeDefaults(false),
 		"probeDefaultsZero": probeDefaults(true),

@@ -16,7 +16,7 @@ export interface Position { line: number; character: number }
 export interface PlDiagnostic { code: string; severity: string; message: string; range: { start: Position; end: Position } }
 export interface PlPod { kind: string; name?: string; qosClass: string; requests: Record<string, string>; limits: Record<string, string>; range: { start: Position; end: Position } }
 
-export type DifferenceKind = 'missed-error' | 'false-error' | 'missed-decode-error' | 'qos' | 'requests' | 'limits' | 'no-pod';
+export type DifferenceKind = 'missed-error' | 'false-error' | 'template-error-on-pod-only' | 'missed-decode-error' | 'qos' | 'requests' | 'limits' | 'no-pod';
 
 export interface Difference {
   kind: DifferenceKind;
@@ -74,6 +74,14 @@ function decodeClass(msg: string): string {
   return msg.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 80);
 }
 
+/** `spec.template.spec.x` -> `spec.x` (the same field in the pod a controller creates), else undefined. */
+export function templatePathInPod(p: string): string | undefined {
+  for (const prefix of ['spec.jobTemplate.spec.template.', 'spec.template.', 'template.']) {
+    if (p.startsWith(prefix)) return p.slice(prefix.length);
+  }
+  return undefined;
+}
+
 export function compareDocument(ref: RefDoc, diagnostics: readonly PlDiagnostic[], pods: readonly PlPod[]): Difference[] {
   const out: Difference[] = [];
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -99,9 +107,22 @@ export function compareDocument(ref: RefDoc, diagnostics: readonly PlDiagnostic[
       responsible: STRATEGY[kind] ?? 'registry Strategy.Validate',
     });
   }
+  const podPaths = new Set((ref.pod?.errors ?? []).map((e) => e.field));
   for (const d of errors) {
     const p = diagnosticPath(d.message);
     if (refPaths.has(p)) continue;
+    const inPod = templatePathInPod(p);
+    if (inPod !== undefined && podPaths.has(inPod)) {
+      // The API server accepts the workload, but rejects the pod its controller makes from the template.
+      const e = ref.pod!.errors!.find((x) => x.field === inPod)!;
+      out.push({
+        kind: 'template-error-on-pod-only', where: p, signature: `template-error-on-pod-only:${normalizePath(p)}:${d.code}`,
+        reference: `${kind} accepted; the pod made from its template is rejected: ${e.message}`,
+        podLens: `[${d.code}] ${d.message}`,
+        responsible: `${STRATEGY[kind] ?? 'registry Strategy.Validate'} (templates are not defaulted like pods: core/v1 SetDefaults_Pod copies limits to requests only for a Pod)`,
+      });
+      continue;
+    }
     out.push({
       kind: 'false-error', where: p, signature: `false-error:${normalizePath(p)}:${d.code}`,
       reference: ref.errors.length ? `errors elsewhere: ${ref.errors.map((e) => e.field).join(', ')}` : 'accepted (no error)',

@@ -15,6 +15,8 @@ import * as path from 'node:path';
 import { compareDocument } from './compare';
 import type { Difference, PlDiagnostic, PlPod, RefDoc } from './compare';
 import { generateObject } from './generate';
+import { compareLifecycle } from './lifecycle';
+import type { LifecycleDifference, ReferenceLifecycle } from './lifecycle';
 import { clone, fromJson, isObj, toYaml } from './yaml';
 import type { Obj, Value } from './yaml';
 
@@ -23,10 +25,12 @@ const ROOT = process.cwd();
 interface Options {
   count: number; seed: number; versions: string[]; batch: number; shrink: number;
   report?: string; markdown?: string; fixtures: boolean; quiet: boolean;
+  /** The Pod Lens CLI bundle to compare (default dist/cli.js of this checkout). */
+  cli: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { count: 2000, seed: 1, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false };
+  const o: Options = { count: 2000, seed: 1, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, cli: path.join(ROOT, 'dist/cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = (): string => {
@@ -44,6 +48,7 @@ function parseArgs(argv: string[]): Options {
     else if (name === '--markdown') o.markdown = val();
     else if (name === '--no-fixtures') o.fixtures = false;
     else if (name === '--quiet') o.quiet = true;
+    else if (name === '--cli') o.cli = path.resolve(val());
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a whole number');
@@ -72,6 +77,8 @@ let tmpSeq = 0;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-lens-conformance-'));
 
 /** Both tools on one multi-document file; results per document. */
+let CLI = path.join(ROOT, 'dist/cli.js');
+
 async function evaluate(docs: readonly string[], version: string, refBin: string): Promise<Side> {
   const file = path.join(TMP, `batch-${tmpSeq++}.yaml`);
   const starts: number[] = [];
@@ -86,7 +93,7 @@ async function evaluate(docs: readonly string[], version: string, refBin: string
   fs.writeFileSync(file, parts.join(''));
   const [ref, pl] = await Promise.all([
     run(refBin, [file]),
-    run(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', '--kubernetes-version', version, file]),
+    run(process.execPath, [CLI, 'check', '--format', 'json', '--kubernetes-version', version, file]),
   ]);
   fs.rmSync(file, { force: true });
   if (ref.code !== 0) throw new Error(`reference exited ${ref.code}: ${ref.stderr.slice(0, 2000)}`);
@@ -181,6 +188,7 @@ interface Found { signature: string; count: number; first: Difference; label: st
 interface VersionResult {
   version: string; reference: string; objects: number; accepted: number; rejected: number; decodeRejected: number;
   compared: number; differing: number; differences: number; found: Found[]; seconds: number;
+  lifecycle: LifecycleDifference[];
 }
 
 function referenceBinary(version: string): string {
@@ -198,7 +206,8 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   if (reference.kubernetes !== version) throw new Error(`reference binary is ${reference.kubernetes}, wanted ${version}`);
   const sources: Source[] = o.fixtures ? fixtureObjects() : [];
   const total = sources.length + o.count;
-  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0 };
+  const lifecycle = compareLifecycle(JSON.parse(execFileSync(refBin, ['-lifecycle'], { encoding: 'utf8' })) as ReferenceLifecycle);
+  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle };
   const bySig = new Map<string, Found>();
   for (let start = 0; start < total; start += o.batch) {
     const batch: Source[] = [];
@@ -242,6 +251,8 @@ function indent(text: string, pad: string): string {
 
 function textReport(r: VersionResult): string {
   const out: string[] = [];
+  out.push(r.lifecycle.length ? `Kubernetes ${r.version} lifecycle numbers: ${r.lifecycle.length} differ` : `Kubernetes ${r.version} lifecycle numbers (back-off, probe defaults, grace period): same`);
+  for (const d of r.lifecycle) out.push(`- lifecycle: ${d.what}: reference ${d.reference}, Pod Lens ${d.podLens} (${d.responsible})`);
   out.push(`Kubernetes ${r.version}: ${r.objects} objects (${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding); ${r.compared} compared for QoS and resources; ${r.differing} objects differ, ${r.found.length} distinct differences (${r.seconds.toFixed(1)} s)`);
   for (const f of r.found) {
     const d = f.minimal ?? f.first;
@@ -259,7 +270,10 @@ function markdownReport(results: VersionResult[], o: Options): string {
   const out: string[] = [];
   out.push(`Run: \`npm run conformance -- --count ${o.count} --seed ${o.seed} --kubernetes-version ${o.versions.join(',')}\``);
   for (const r of results) {
-    out.push('', `### Kubernetes ${r.version}`, '', `${r.objects} objects: ${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding; ${r.compared} compared for QoS and resources; ${r.differing} objects differ; ${r.found.length} distinct differences.`);
+    out.push('', `### Kubernetes ${r.version}`, '');
+    out.push(r.lifecycle.length ? `Lifecycle numbers: ${r.lifecycle.length} differ.` : 'Lifecycle numbers (back-off sequence and reset, probe defaults, default grace period): same as timing.ts.');
+    for (const d of r.lifecycle) out.push(`- ${d.what}: reference ${d.reference}, Pod Lens ${d.podLens} (${d.responsible})`);
+    out.push('', `${r.objects} objects: ${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding; ${r.compared} compared for QoS and resources; ${r.differing} objects differ; ${r.found.length} distinct differences.`);
     for (const f of r.found) {
       const d = f.minimal ?? f.first;
       out.push('', `#### \`${f.signature}\` (${f.count} objects)`, '', `- reference: ${d.reference}`, `- Pod Lens: ${d.podLens}`, `- Kubernetes: ${d.responsible}`);
@@ -272,7 +286,8 @@ function markdownReport(results: VersionResult[], o: Options): string {
 async function main(): Promise<number> {
   let o: Options;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`conformance: ${(e as Error).message}\n`); return 2; }
-  if (!fs.existsSync(path.join(ROOT, 'dist/cli.js'))) { process.stderr.write('conformance: dist/cli.js is missing; run npm run build\n'); return 2; }
+  CLI = o.cli;
+  if (!fs.existsSync(CLI)) { process.stderr.write(`conformance: ${CLI} is missing; run npm run build\n`); return 2; }
   const results: VersionResult[] = [];
   for (const v of o.versions) {
     const r = await runVersion(o, v);
@@ -282,7 +297,7 @@ async function main(): Promise<number> {
   if (o.report) fs.writeFileSync(o.report, JSON.stringify(results.map((r) => ({ ...r, found: r.found.map((f) => ({ ...f, object: undefined })) })), null, 2));
   if (o.markdown) fs.writeFileSync(o.markdown, markdownReport(results, o));
   const objects = results.reduce((n, r) => n + r.objects, 0);
-  const differing = results.reduce((n, r) => n + r.differing, 0);
+  const differing = results.reduce((n, r) => n + r.differing + r.lifecycle.length, 0);
   process.stdout.write(`conformance: ${objects - differing} passed, ${differing} failed\n`);
   return differing ? 1 : 0;
 }
