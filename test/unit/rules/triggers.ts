@@ -1,0 +1,51 @@
+/**
+ * A spec that triggers each rule the corpus (corpusCases.ts) does not already trigger. The registry
+ * test runs them through the real service and fails for a rule that neither covers.
+ */
+import { deployment, job, pod } from './corpusCases';
+
+export interface TriggerCase {
+  readonly text: string;
+  readonly version?: string;
+}
+
+const RES = 'resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { memory: 128Mi } }';
+const READY = 'readinessProbe: { httpGet: { path: /ready, port: 8080 } }';
+
+/** A Deployment whose only container gets the given extra lines (block, at the container's keys). */
+const app = (lines: string) => deployment(`
+containers:
+  - name: app
+    image: nginx:1.27
+    ports: [{ containerPort: 8080 }]
+${lines.split('\n').map((l) => `    ${l}`).join('\n')}`);
+
+export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
+  'invalid-quantity': { text: app(`${READY}\nresources: { requests: { cpu: 2 cores }, limits: { memory: 128Mi } }`) },
+  'quantity-out-of-range': { text: app(`${READY}\nresources: { requests: { cpu: 1e99999 }, limits: { memory: 128Mi } }`) },
+  'missing-readiness-probe': { text: app(RES) },
+  'liveness-probe-before-startup': { text: app(`${RES}\n${READY}\nlivenessProbe: { httpGet: { path: /live, port: 8080 }, periodSeconds: 5 }`) },
+  'liveness-fails-before-readiness': { text: app(`${RES}\n${READY}\nlivenessProbe: { httpGet: { path: /live, port: 8080 }, failureThreshold: 2 }\nstartupProbe: { httpGet: { path: /live, port: 8080 }, failureThreshold: 30 }`) },
+  'identical-liveness-readiness': { text: app(`${RES}\n${READY}\nlivenessProbe: { httpGet: { path: /ready, port: 8080 } }\nstartupProbe: { httpGet: { path: /ready, port: 8080 }, failureThreshold: 30 }`) },
+  'tcp-probe-on-http-port': { text: app(`${RES}\nreadinessProbe: { tcpSocket: { port: 8080 } }`) },
+  'shell-entrypoint': { text: app(`${RES}\n${READY}\ncommand: [sh, -c, "migrate && serve"]`) },
+  'legacy-sidecar-in-job': {
+    text: job(`
+restartPolicy: Never
+containers:
+  - { name: work, image: "busybox:1.36", ${RES} }
+  - { name: istio-proxy, image: "istio/proxyv2:1.22", ${RES} }`),
+  },
+  'missing-requests': { text: app(READY) },
+  'emptydir-without-size-limit': { text: deployment(`
+containers:
+  - { name: app, image: "nginx:1.27", ${RES} }
+volumes: [{ name: tmp, emptyDir: {} }]`) },
+  'local-storage-default-tolerations': {
+    text: deployment(`
+containers:
+  - { name: db, image: "postgres:16.2", ${RES} }
+volumes: [{ name: data, hostPath: { path: /var/lib/db } }]`, 'serviceName: db', 'StatefulSet'),
+  },
+  'image-latest-tag': { text: pod(`containers:\n  - { name: app, image: nginx, ${RES} }`) },
+};
