@@ -1,6 +1,7 @@
 /**
  * The target Kubernetes version (a setting) and the features it has on by default.
- * Facts from pkg/features/kube_features.go (versioned feature specs) — see docs/kubernetes-resources.md.
+ * Facts from pkg/features/kube_features.go (versioned feature specs) at v1.37.2 — see docs/kubernetes-facts.md §1.
+ * A gate "never on by default" in the supported releases is 99.
  */
 export interface KubeVersion {
   readonly major: number;
@@ -42,6 +43,38 @@ export const FEATURES = {
   PodLevelResourcesFixDefaulting: 37,
   /** Container-level restartPolicy on regular containers (ContainerRestartRules): alpha 1.34 (off). */
   ContainerRestartRules: 99,
+  /** `lifecycle.*.sleep.seconds: 0`: alpha 1.32, beta 1.33 (on), GA 1.34. */
+  PodLifecycleSleepActionAllowZero: 33,
+  /** The `RestartAllContainers` action of restartPolicyRules: alpha 1.35, beta 1.36 (on). */
+  RestartAllContainersOnContainerExits: 36,
+  /** `resizePolicy` and in-place resize: alpha 1.27, beta 1.33 (on), GA 1.35. */
+  InPlacePodVerticalScaling: 33,
+  /** `hostUsers: false`: alpha 1.25, beta 1.30 (off), beta 1.33 (on), GA 1.36. */
+  UserNamespacesSupport: 33,
+  /** Env var names: any printable ASCII but '=': alpha 1.30, beta 1.32 (on), GA 1.34. */
+  RelaxedEnvironmentVariableValidation: 32,
+  /** `lifecycle.stopSignal`: alpha 1.33, still alpha (off) in 1.37.2, so never on by default here. */
+  ContainerStopSignals: 99,
+  /** `image` volumes: alpha 1.31, beta 1.33 (off), beta 1.35 (on), GA 1.36. */
+  ImageVolume: 35,
+  /** `resourceClaims` and a container's `resources.claims`: beta 1.32 (off), GA 1.34 (on). */
+  DynamicResourceAllocation: 34,
+  /** Extended resources backed by DRA: alpha 1.34, beta 1.36 (on), GA 1.37. */
+  DRAExtendedResource: 36,
+  /** `securityContext.supplementalGroupsPolicy`: alpha 1.31, beta 1.33 (on), GA 1.35. */
+  SupplementalGroupsPolicy: 33,
+  /** The PodReadyToStartContainers condition: alpha 1.28, beta 1.29 (on), GA 1.37. */
+  PodReadyToStartContainersCondition: 29,
+  /** Job `backoffLimitPerIndex`: alpha 1.28, beta 1.29 (on), GA 1.33. */
+  JobBackoffLimitPerIndex: 29,
+  /** Job `successPolicy`: alpha 1.30, beta 1.31 (on), GA 1.33. */
+  JobSuccessPolicy: 31,
+  /** Job `podReplacementPolicy`: alpha 1.28, beta 1.29 (on), GA 1.34. */
+  JobPodReplacementPolicy: 29,
+  /** The crash-loop back-off cap becomes configurable (default still 300 s): alpha 1.32, beta 1.35 (on). */
+  KubeletCrashLoopBackOffMax: 35,
+  /** Back-off 1 s -> 60 s instead of 10 s -> 300 s: alpha 1.33, off in every supported release. */
+  ReduceDefaultCrashLoopBackOffDecay: 99,
 } as const;
 
 export type FeatureName = keyof typeof FEATURES;
