@@ -53,12 +53,17 @@ const CPU: readonly (readonly [number, Value])[] = [
   [1, P('99999999999999999999')], [1, '9223372036854775807'], [1, '1Ki'], [1, '1k'], [1, '2 cores'], [1, ''], [1, '1.5.5'],
   [1, P('1.0e+3')], [1, '0.1'], [1, '1.001'], [1, '12345678901234567890m'], [1, P('true')], [1, P('null')], [1, P('0o10')],
   [1, '1Ei'], [1, '8Ei'], [1, '-0'], [1, P('1e+2')], [1, 'm'], [1, '.5m'], [1, '5.m'],
+  // YAML 1.1 integer and float forms that go-yaml v2 resolves (binary, octal, signed, exponent without dot)
+  [1, P('0b11')], [1, P('0777')], [1, P('1.5e-1')], [1, P('0.5e1')], [1, P('+.5')], [1, P('-.5')],
+  [1, P('1e400')], [1, P('1.7976931348623157e308')], [1, P('1e-400')], [1, P('123456789012345678')], [1, P('0.000000001')],
 ];
 const MEMORY: readonly (readonly [number, Value])[] = [
   [6, '64Mi'], [6, '128Mi'], [5, '256Mi'], [5, '1Gi'], [3, '512M'], [2, '1G'], [2, '1e9'], [2, P('1e9')], [2, P('134217728')],
   [2, '0.5Gi'], [2, '0.1Gi'], [1, '1.5'], [1, '100m'], [1, P('1024')], [1, '1Ki'], [1, P('010')], [1, '010'], [1, '0'],
   [1, '-1Mi'], [1, '1Ti'], [1, '1Pi'], [1, '1E'], [1, '1e-3'], [1, P('1e30')], [1, '1m'], [1, '128mi'], [1, '2Mi '],
   [1, P('1_048_576')], [1, P('0x100000')], [1, '1.5Gi'], [1, '999999999999999999999'], [1, P('3.5e8')],
+  [1, P('0b1000000000')], [1, P('0400000000')], [1, P('1e400')], [1, P('9223372036854775807')], [1, P('9223372036854775808')],
+  [1, P('18446744073709551616')], [1, '9223372036854775807k'], [1, P('2.5e+9')],
 ];
 const HUGEPAGES_2MI: readonly (readonly [number, Value])[] = [[5, '2Mi'], [4, '4Mi'], [3, '10Mi'], [2, '1Mi'], [1, '0'], [1, '3Mi'], [1, P('2097152')], [1, '1Gi']];
 const HUGEPAGES_1GI: readonly (readonly [number, Value])[] = [[4, '1Gi'], [2, '2Gi'], [1, '512Mi'], [1, '0']];
@@ -72,7 +77,7 @@ const RESOURCE_NAMES: readonly (readonly [number, string])[] = [
 ];
 
 // Spellings the API server rejects (or that fail decoding); a clean object uses none of them.
-const REJECTED = new Set<string>(['-1', '-100m', '2 cores', '', '1.5.5', 'true', 'null', '0o10', 'm', '-1Mi', '128mi', '2Mi ', '500m', '1.5', '1e30', '99999999999999999999', '1e-3', '1e-30', '1n', '1u', '10u', '1Ei', '8Ei', '999999999999999999999', '0', '-0', '.5m', '5.m', '12345678901234567890m', '1e18', '9223372036854775807', '100m', '1Mi', '3Mi', '512Mi', '1m', '0.0001', '1.001', '1E']);
+const REJECTED = new Set<string>(['-1', '-100m', '2 cores', '', '1.5.5', 'true', 'null', '0o10', 'm', '-1Mi', '128mi', '2Mi ', '500m', '1.5', '1e30', '99999999999999999999', '1e-3', '1e-30', '1n', '1u', '10u', '1Ei', '8Ei', '999999999999999999999', '0', '-0', '.5m', '5.m', '12345678901234567890m', '1e18', '9223372036854775807', '100m', '1Mi', '3Mi', '512Mi', '1m', '0.0001', '1.001', '1E', '-.5', '1e400', '1.7976931348623157e308', '1e-400', '123456789012345678', '0.000000001', '0400000000', '9223372036854775807', '9223372036854775808', '18446744073709551616', '9223372036854775807k', '0b1000000000']);
 
 function spelling(v: Value): string {
   return v instanceof Plain ? v.text : String(v);
@@ -273,6 +278,7 @@ function podSpec(r: Rng, kind: string): Obj {
     if (r.chance(0.6)) pr.limits = resourceList(r, pick());
     spec.resources = pr;
   }
+  if (!r.clean && r.chance(0.02)) spec.ephemeralContainers = [{ name: 'debug', image: 'busybox:1.36', targetContainerName: 'app-0' }];
   if (r.chance(0.08)) spec.overhead = resourceList(r, r.pick([['cpu'], ['memory'], ['cpu', 'memory']]));
   if (r.chance(0.15)) spec.terminationGracePeriodSeconds = r.clean ? r.pick([0, 5, 30, 120]) : r.pick([0, 5, 30, 120, -1]);
   if (r.chance(0.04)) spec.activeDeadlineSeconds = r.clean ? 60 : r.pick([0, 60, -5]);

@@ -1,5 +1,5 @@
 /**
- * `npm run conformance -- [--count N] [--seed S] [--kubernetes-version V[,V...]] [--batch B]
+ * `npm run conformance -- [--count N] [--seed S] [--from I] [--kubernetes-version V[,V...]] [--batch B]
  *   [--shrink N] [--report FILE.json] [--markdown FILE.md] [--no-fixtures]`
  *
  * Runs Pod Lens (the built CLI, `node dist/cli.js check --format json`, many objects per file) and the
@@ -23,14 +23,14 @@ import type { Obj, Value } from './yaml';
 const ROOT = process.cwd();
 
 interface Options {
-  count: number; seed: number; versions: string[]; batch: number; shrink: number;
+  count: number; seed: number; from: number; versions: string[]; batch: number; shrink: number;
   report?: string; markdown?: string; fixtures: boolean; quiet: boolean;
   /** The Pod Lens CLI bundle to compare (default dist/cli.js of this checkout). */
   cli: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { count: 2000, seed: 1, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, cli: path.join(ROOT, 'dist/cli.js') };
+  const o: Options = { count: 2000, seed: 1, from: 0, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, cli: path.join(ROOT, 'dist/cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = (): string => {
@@ -41,6 +41,7 @@ function parseArgs(argv: string[]): Options {
     const name = a.split('=')[0];
     if (name === '--count') o.count = Number(val());
     else if (name === '--seed') o.seed = Number(val());
+    else if (name === '--from') o.from = Number(val());
     else if (name === '--kubernetes-version') o.versions = val().split(',').map((v) => v.trim()).filter(Boolean);
     else if (name === '--batch') o.batch = Number(val());
     else if (name === '--shrink') o.shrink = Number(val());
@@ -53,6 +54,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a whole number');
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
+  if (!Number.isInteger(o.from) || o.from < 0) throw new Error('--from must be a whole number');
   if (!(o.batch > 0)) throw new Error('--batch must be positive');
   return o;
 }
@@ -212,7 +214,7 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   for (let start = 0; start < total; start += o.batch) {
     const batch: Source[] = [];
     for (let i = start; i < Math.min(total, start + o.batch); i++) {
-      batch.push(i < sources.length ? sources[i]! : { label: `seed ${o.seed} object ${i - sources.length}`, object: generateObject(o.seed, i - sources.length) });
+      batch.push(i < sources.length ? sources[i]! : { label: `seed ${o.seed} object ${o.from + i - sources.length}`, object: generateObject(o.seed, o.from + i - sources.length) });
     }
     const side = await evaluate(batch.map((s) => toYaml(s.object)), version, refBin);
     batch.forEach((s, i) => {
