@@ -51,8 +51,8 @@ export function normalizeAssumptions(partial: unknown): Assumptions {
     let n = 0;
     for (const [k, v] of Object.entries(rawBy as Record<string, unknown>)) {
       if (n++ >= 1000) break;
-      const s = boundedSeconds(v, NaN);
-      if (!Number.isNaN(s)) by[k] = s;
+      const seconds = boundedSeconds(v, NaN);
+      if (!Number.isNaN(seconds)) by[k] = seconds;
     }
   }
   const horizon = boundedSeconds(p.horizon, d.horizon);

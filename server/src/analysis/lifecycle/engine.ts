@@ -10,7 +10,7 @@ import { M, N } from './messages';
 import { scenarioDefinition, scenarioTime } from './scenarios/index';
 import type { ScenarioRun } from './scenarios/definition';
 import { countsForReady, emit, MAX_PROCESSED, newState, note, schedule, setCondition, setPhase, setSegment } from './state';
-import type { CState, Ev, SimState } from './state';
+import type { ContainerState, QueuedEvent, SimState } from './state';
 import type { SimPod } from './spec';
 import type { Assumptions, Scenario } from './types';
 import { checkFinished, onExit, onKill, onRestart, stopPod } from './stop';
@@ -19,100 +19,100 @@ export const QUIET_SECONDS = 600;
 
 const CONTAINER_EVENTS = new Set(['begin', 'pulled', 'processStarted', 'visible', 'tick', 'probeResult', 'exit', 'kill', 'restart']);
 
-function initialized(s: SimState, t: number): void {
-  if (setCondition(s, 'Initialized', true, t)) emit(s, t, 'initialized', M.initialized());
+function initialized(state: SimState, t: number): void {
+  if (setCondition(state, 'Initialized', true, t)) emit(state, t, 'initialized', M.initialized());
 }
 
-function dispatch(s: SimState, ev: Ev): void {
-  if (CONTAINER_EVENTS.has(ev.type)) {
-    const c = s.cs[ev.c];
-    if (!c || c.epoch !== ev.epoch || (s.nodeLost && ev.type !== 'exit')) return;
-    container(s, c, ev);
+function dispatch(state: SimState, event: QueuedEvent): void {
+  if (CONTAINER_EVENTS.has(event.type)) {
+    const container = state.containers[event.containerIndex];
+    if (!container || container.epoch !== event.epoch || (state.nodeLost && event.type !== 'exit')) return;
+    onContainerEvent(state, container, event);
     return;
   }
-  switch (ev.type) {
+  switch (event.type) {
     case 'scheduled':
-      setCondition(s, 'PodScheduled', true, ev.t);
-      emit(s, ev.t, 'scheduled', M.scheduled());
-      schedule(s, { t: ev.t + s.asm.sandboxSeconds, type: 'sandbox', c: -1, epoch: 0 });
+      setCondition(state, 'PodScheduled', true, event.t);
+      emit(state, event.t, 'scheduled', M.scheduled());
+      schedule(state, { t: event.t + state.assumptions.sandboxSeconds, type: 'sandbox', containerIndex: -1, epoch: 0 });
       return;
     case 'sandbox':
-      emit(s, ev.t, 'sandbox', M.sandbox());
-      advanceInit(s, ev.t, (t) => initialized(s, t));
+      emit(state, event.t, 'sandbox', M.sandbox());
+      advanceInit(state, event.t, (t) => initialized(state, t));
       return;
     case 'initAdvance':
-      advanceInit(s, ev.t, (t) => initialized(s, t));
+      advanceInit(state, event.t, (t) => initialized(state, t));
       return;
-    case 'scenario': onScenario(s, ev); return;
+    case 'scenario': onScenario(state, event); return;
     default: return;
   }
 }
 
 /** The engine as the scenario definitions see it (scenarios/definition.ts). */
-export function scenarioRun(s: SimState): ScenarioRun {
+export function scenarioRun(state: SimState): ScenarioRun {
   return {
-    state: s,
-    schedule: (t, step) => schedule(s, { t, type: 'scenario', c: -1, epoch: 0, step }),
-    emit: (t, kind, message, range) => emit(s, t, kind, message, undefined, range),
-    note: (severity, code, message, range) => note(s, severity, code, message, range),
-    setCondition: (type, value, t) => setCondition(s, type, value, t),
-    setSegment: (c, t, state, reason) => setSegment(s, c, t, state, reason),
-    stopPod: (t, grace) => stopPod(s, t, grace),
+    state,
+    schedule: (t, step) => schedule(state, { t, type: 'scenario', containerIndex: -1, epoch: 0, step }),
+    emit: (t, kind, message, range) => emit(state, t, kind, message, undefined, range),
+    note: (severity, code, message, range) => note(state, severity, code, message, range),
+    setCondition: (type, value, t) => setCondition(state, type, value, t),
+    setSegment: (container, t, segmentState, reason) => setSegment(state, container, t, segmentState, reason),
+    stopPod: (t, grace) => stopPod(state, t, grace),
   };
 }
 
 /** The scenario's begin at `at` (nothing once the pod has stopped), or a step it queued. */
-function onScenario(s: SimState, ev: Ev): void {
-  const definition = scenarioDefinition(s.scenario.kind);
-  if (ev.step !== undefined) definition.step?.(s.scenario, scenarioRun(s), ev.step, ev.t);
-  else if (!s.terminal && !s.stopping) definition.begin?.(s.scenario, scenarioRun(s), ev.t);
+function onScenario(state: SimState, event: QueuedEvent): void {
+  const definition = scenarioDefinition(state.scenario.kind);
+  if (event.step !== undefined) definition.step?.(state.scenario, scenarioRun(state), event.step, event.t);
+  else if (!state.terminal && !state.stopping) definition.begin?.(state.scenario, scenarioRun(state), event.t);
 }
 
-function container(s: SimState, c: CState, ev: Ev): void {
-  switch (ev.type) {
-    case 'begin': onBegin(s, c, ev); return;
-    case 'pulled': onPulled(s, c, ev); return;
-    case 'processStarted': onProcessStarted(s, c, ev); return;
-    case 'visible': onVisible(s, c, ev); return;
-    case 'tick': onTick(s, c, ev); return;
-    case 'probeResult': onProbeResult(s, c, ev); return;
-    case 'kill': onKill(s, c, ev); return;
-    case 'exit': onExit(s, c, ev); checkFinished(s, ev.t); return;
-    case 'restart': onRestart(s, c, ev, (x, t) => startContainer(s, x, t)); return;
+function onContainerEvent(state: SimState, container: ContainerState, event: QueuedEvent): void {
+  switch (event.type) {
+    case 'begin': onBegin(state, container, event); return;
+    case 'pulled': onPulled(state, container, event); return;
+    case 'processStarted': onProcessStarted(state, container, event); return;
+    case 'visible': onVisible(state, container, event); return;
+    case 'tick': onTick(state, container, event); return;
+    case 'probeResult': onProbeResult(state, container, event); return;
+    case 'kill': onKill(state, container, event); return;
+    case 'exit': onExit(state, container, event); checkFinished(state, event.t); return;
+    case 'restart': onRestart(state, container, event, (x, t) => startContainer(state, x, t)); return;
     default: return;
   }
 }
 
 /** Never started yet (Waiting without a previous termination): getPhase counts it as waiting -> Pending. */
-function waiting(c: CState): boolean {
-  return c.spec.role === 'app' && c.startedAt === null && c.restarts === 0 && c.lastExitCode === undefined && c.status !== 'running';
+function waiting(container: ContainerState): boolean {
+  return container.spec.role === 'app' && container.startedAt === null && container.restarts === 0 && container.lastExitCode === undefined && container.status !== 'running';
 }
 
-function updatePod(s: SimState, t: number): void {
-  const terminating = s.deletionAt !== null && t >= s.deletionAt;
-  if (!s.nodeLost) {
-    const cs = s.cs.filter(countsForReady);
-    const all = cs.length > 0 && cs.every((c) => c.ready);
-    if (setCondition(s, 'ContainersReady', all, t) && all) emit(s, t, 'containersReady', M.containersReady());
+function updatePod(state: SimState, t: number): void {
+  const terminating = state.deletionAt !== null && t >= state.deletionAt;
+  if (!state.nodeLost) {
+    const cs = state.containers.filter(countsForReady);
+    const all = cs.length > 0 && cs.every((container) => container.ready);
+    if (setCondition(state, 'ContainersReady', all, t) && all) emit(state, t, 'containersReady', M.containersReady());
     const ready = all && !terminating;
-    if (setCondition(s, 'Ready', ready, t)) {
-      emit(s, t, ready ? 'podReady' : 'podNotReady', ready ? M.podReady() : M.podNotReady());
-      if (ready && s.pod.readinessGates.length) emit(s, t, 'readinessGate', M.readinessGates(s.pod.readinessGates.join(', ')), undefined, s.pod.readinessGatesSpan);
+    if (setCondition(state, 'Ready', ready, t)) {
+      emit(state, t, ready ? 'podReady' : 'podNotReady', ready ? M.podReady() : M.podNotReady());
+      if (ready && state.pod.readinessGates.length) emit(state, t, 'readinessGate', M.readinessGates(state.pod.readinessGates.join(', ')), undefined, state.pod.readinessGatesSpan);
     }
   }
-  const phase = s.terminal ?? (!s.initialized || s.cs.some(waiting) ? 'Pending' : 'Running');
-  const before = s.phases[s.phases.length - 1];
-  setPhase(s, phase, t, terminating && !s.terminal);
-  if (before && before.phase !== phase && !s.terminal) emit(s, t, 'phase', M.phase(phase));
+  const phase = state.terminal ?? (!state.initialized || state.containers.some(waiting) ? 'Pending' : 'Running');
+  const before = state.phases[state.phases.length - 1];
+  setPhase(state, phase, t, terminating && !state.terminal);
+  if (before && before.phase !== phase && !state.terminal) emit(state, t, 'phase', M.phase(phase));
 }
 
-export interface RunResult { readonly s: SimState; readonly horizon: number }
+export interface RunResult { readonly state: SimState; readonly horizon: number }
 
 /** Seconds the automatic horizon may reach: the scenario time plus what the spec can take. */
-function autoLimit(pod: SimPod, asm: Assumptions, sc: Scenario): number {
-  const per = asm.imagePullSeconds + asm.containerStartSeconds + asm.runToCompletionSeconds + asm.hookSeconds + asm.appStartSeconds;
-  const extra = scenarioDefinition(sc.kind).extraSeconds?.(sc, pod, asm) ?? 0;
-  return scenarioTime(sc) + asm.schedulingSeconds + asm.sandboxSeconds + pod.containers.length * per + extra + 2 * QUIET_SECONDS + pod.grace;
+function autoLimit(pod: SimPod, assumptions: Assumptions, scenario: Scenario): number {
+  const per = assumptions.imagePullSeconds + assumptions.containerStartSeconds + assumptions.runToCompletionSeconds + assumptions.hookSeconds + assumptions.appStartSeconds;
+  const extra = scenarioDefinition(scenario.kind).extraSeconds?.(scenario, pod, assumptions) ?? 0;
+  return scenarioTime(scenario) + assumptions.schedulingSeconds + assumptions.sandboxSeconds + pod.containers.length * per + extra + 2 * QUIET_SECONDS + pod.grace;
 }
 
 function niceCeil(t: number): number {
@@ -121,34 +121,34 @@ function niceCeil(t: number): number {
   return Math.ceil(t / step) * step;
 }
 
-export function run(pod: SimPod, asm: Assumptions, sc: Scenario, maxHorizon: number): RunResult {
-  const explicit = asm.horizon > 0;
-  const wanted = explicit ? asm.horizon : autoLimit(pod, asm, sc);
+export function run(pod: SimPod, assumptions: Assumptions, scenario: Scenario, maxHorizon: number): RunResult {
+  const explicit = assumptions.horizon > 0;
+  const wanted = explicit ? assumptions.horizon : autoLimit(pod, assumptions, scenario);
   const limit = Math.min(maxHorizon, wanted);
-  const scenarioAt = scenarioTime(sc);
-  const s = newState(pod, asm, sc, limit);
-  setPhase(s, 'Pending', 0, false);
-  emit(s, 0, 'created', M.created());
-  for (const c of s.cs) setSegment(s, c, 0, 'waiting', c.spec.role === 'app' ? 'PodInitializing' : 'Pending');
-  schedule(s, { t: asm.schedulingSeconds, type: 'scheduled', c: -1, epoch: 0 });
-  if (scenarioDefinition(sc.kind).begin && 'at' in sc) schedule(s, { t: sc.at, type: 'scenario', c: -1, epoch: 0 });
+  const scenarioAt = scenarioTime(scenario);
+  const state = newState(pod, assumptions, scenario, limit);
+  setPhase(state, 'Pending', 0, false);
+  emit(state, 0, 'created', M.created());
+  for (const container of state.containers) setSegment(state, container, 0, 'waiting', container.spec.role === 'app' ? 'PodInitializing' : 'Pending');
+  schedule(state, { t: assumptions.schedulingSeconds, type: 'scheduled', containerIndex: -1, epoch: 0 });
+  if (scenarioDefinition(scenario.kind).begin && 'at' in scenario) schedule(state, { t: scenario.at, type: 'scenario', containerIndex: -1, epoch: 0 });
   for (;;) {
-    const ev = s.q.pop();
-    if (!ev || ev.t > limit) break;
+    const event = state.queue.pop();
+    if (!event || event.t > limit) break;
     // Steady state: container events long after anything visible happened change nothing more.
-    if (!explicit && ev.c >= 0 && ev.t > Math.max(s.lastActivity, scenarioAt) + QUIET_SECONDS) continue;
-    if (++s.processed > MAX_PROCESSED) { s.truncated = true; break; }
-    s.now = ev.t;
-    dispatch(s, ev);
-    if (ev.type !== 'tick') updatePod(s, ev.t);
+    if (!explicit && event.containerIndex >= 0 && event.t > Math.max(state.lastActivity, scenarioAt) + QUIET_SECONDS) continue;
+    if (++state.processed > MAX_PROCESSED) { state.truncated = true; break; }
+    state.now = event.t;
+    dispatch(state, event);
+    if (event.type !== 'tick') updatePod(state, event.t);
   }
-  if (s.truncated) note(s, 'warning', 'truncated', N.truncated(s.processed));
+  if (state.truncated) note(state, 'warning', 'truncated', N.truncated(state.processed));
   let horizon = limit;
   if (!explicit) {
-    const at = 'at' in sc ? sc.at + 10 : 0;
-    horizon = Math.min(limit, niceCeil(Math.max(30, at, s.lastActivity * 1.1 + 5)));
+    const at = 'at' in scenario ? scenario.at + 10 : 0;
+    horizon = Math.min(limit, niceCeil(Math.max(30, at, state.lastActivity * 1.1 + 5)));
   }
   if (!(horizon > 0)) horizon = 1;
-  if (wanted > maxHorizon) note(s, 'info', 'horizon-capped', N.horizonCapped(maxHorizon));
-  return { s, horizon };
+  if (wanted > maxHorizon) note(state, 'info', 'horizon-capped', N.horizonCapped(maxHorizon));
+  return { state, horizon };
 }

@@ -10,29 +10,29 @@ import type { Bounds, SimFigures, SimProbeFigure } from './types';
 export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: string): SimFigures {
   const hang: SimProbeFigure[] = [];
   const budgets: { container: string; seconds: number; range?: SimProbeFigure['range'] }[] = [];
-  for (const c of pod.containers) {
-    const { liveness, readiness, startup } = c.probes;
+  for (const container of pod.containers) {
+    const { liveness, readiness, startup } = container.probes;
     if (liveness) {
       const w = hangToKill(liveness.timing);
       // Worst case: the app also ignores SIGTERM, so it is gone only at the SIGKILL deadline.
-      const deadline = probeKillDeadline(liveness.timing, pod.grace, c.preStopSeconds ?? 0);
-      hang.push({ container: c.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: liveness.span });
+      const deadline = probeKillDeadline(liveness.timing, pod.grace, container.preStopSeconds ?? 0);
+      hang.push({ container: container.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: liveness.span });
     }
     if (readiness) {
       const w = hangToNotReady(readiness.timing);
-      hang.push({ container: c.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, range: readiness.span });
+      hang.push({ container: container.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, range: readiness.span });
     }
     if (startup) {
       const w = neverUpKill(startup.timing);
-      const deadline = probeKillDeadline(startup.timing, pod.grace, c.preStopSeconds ?? 0);
-      hang.push({ container: c.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: startup.span });
-      budgets.push({ container: c.name, seconds: startupBudget(startup.timing), range: startup.span });
+      const deadline = probeKillDeadline(startup.timing, pod.grace, container.preStopSeconds ?? 0);
+      hang.push({ container: container.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: startup.span });
+      budgets.push({ container: container.name, seconds: startupBudget(startup.timing), range: startup.span });
     }
   }
-  const stopping = pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
+  const stopping = pod.containers.filter((container) => container.role === 'app' || container.role === 'sidecar');
   // Worst case: every container ignores SIGTERM and is killed at its deadline.
-  const worst = terminationTotal(terminationTimeline(pod.grace, stopping.map((c) => ({
-    name: c.name, role: c.role === 'sidecar' ? 'sidecar' as const : 'app' as const, preStopSeconds: c.preStopSeconds ?? 0,
+  const worst = terminationTotal(terminationTimeline(pod.grace, stopping.map((container) => ({
+    name: container.name, role: container.role === 'sidecar' ? 'sidecar' as const : 'app' as const, preStopSeconds: container.preStopSeconds ?? 0,
   }))));
   return {
     timeToReady,

@@ -18,7 +18,7 @@ export const M = {
   exited: (code: number) => l10n.t('Exited with code {0}.', code),
   completed: () => l10n.t('Completed (exit code 0).'),
   restart: (n: number) => l10n.t('Restarted (restart {0}).', n),
-  backoff: (s: number) => l10n.t('CrashLoopBackOff: the kubelet waits {0} s before starting it again.', s),
+  backoff: (seconds: number) => l10n.t('CrashLoopBackOff: the kubelet waits {0} s before starting it again.', seconds),
   notRestarted: (policy: string) => l10n.t('Not restarted (restartPolicy {0}).', policy),
   initialized: () => l10n.t('All init containers are done: Initialized.'),
   containersReady: () => l10n.t('All containers are ready: ContainersReady.'),
@@ -50,7 +50,7 @@ export const N = {
   rankBurstable: () => l10n.t('Burstable: evicted after BestEffort pods when its usage is above its requests (assumed here), by priority and then by usage above requests.'),
   rankGuaranteed: () => l10n.t('Guaranteed: evicted last; its usage cannot exceed its requests, so pods above their requests go first.'),
   jobSidecars: () => l10n.t('In a Job the sidecars do not keep the pod running: the kubelet stops them once the regular containers have finished.'),
-  horizonCapped: (s: number) => l10n.t('The time shown is capped at {0} s.', s),
+  horizonCapped: (seconds: number) => l10n.t('The time shown is capped at {0} s.', seconds),
   noApps: () => l10n.t('The pod has no app containers: it never becomes Ready.'),
 };
 

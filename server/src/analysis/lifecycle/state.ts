@@ -9,17 +9,17 @@ import { EventQueue } from './queue';
 import type { SimContainer, SimPod } from './spec';
 import type { Assumptions, ConditionType, EventKind, PhaseBand, PodPhase, ProbeKind, Scenario, SegmentState, SimEventOut, SimNote, SimSegment } from './types';
 
-export type EvType =
+export type QueuedEventType =
   | 'scheduled' | 'sandbox' | 'begin' | 'pulled' | 'processStarted' | 'visible' | 'tick' | 'probeResult'
   | 'exit' | 'kill' | 'restart' | 'initAdvance'
   /** The scenario's begin (at `at`), or a `step` it queued (scenarios/definition.ts). */
   | 'scenario';
 
-export interface Ev {
+export interface QueuedEvent {
   readonly t: number;
   seq: number;
-  readonly type: EvType;
-  readonly c: number;
+  readonly type: QueuedEventType;
+  readonly containerIndex: number;
   readonly epoch: number;
   readonly probe?: ProbeKind;
   readonly ok?: boolean;
@@ -30,9 +30,9 @@ export interface Ev {
 
 export type Status = 'idle' | 'starting' | 'running' | 'terminating' | 'backoff' | 'done' | 'unknown';
 
-export interface CState {
+export interface ContainerState {
   readonly spec: SimContainer;
-  readonly i: number;
+  readonly index: number;
   epoch: number;
   status: Status;
   restarts: number;
@@ -59,11 +59,11 @@ export interface CState {
 
 export interface SimState {
   readonly pod: SimPod;
-  readonly asm: Assumptions;
+  readonly assumptions: Assumptions;
   readonly scenario: Scenario;
   readonly limit: number;
-  readonly q: EventQueue<Ev>;
-  readonly cs: CState[];
+  readonly queue: EventQueue<QueuedEvent>;
+  readonly containers: ContainerState[];
   readonly podEvents: SimEventOut[];
   /** Every event in emission order (pod-level and per container). */
   readonly allEvents: SimEventOut[];
@@ -91,13 +91,13 @@ export interface SimState {
 export const MAX_PROCESSED = 250_000;
 export const MAX_OUTPUT_EVENTS = 5_000;
 
-export function newState(pod: SimPod, asm: Assumptions, scenario: Scenario, limit: number): SimState {
+export function newState(pod: SimPod, assumptions: Assumptions, scenario: Scenario, limit: number): SimState {
   const zero = (): Record<ProbeKind, number> => ({ liveness: 0, readiness: 0, startup: 0 });
   const c0 = () => ({ at: null, lostAt: null, value: false, intervals: [] });
   return {
-    pod, asm, scenario, limit, q: new EventQueue<Ev>(),
-    cs: pod.containers.map((spec, i) => ({
-      spec, i, epoch: 0, status: 'idle', restarts: 0, processStart: 0, started: false, ready: false, startupDone: false,
+    pod, assumptions, scenario, limit, queue: new EventQueue<QueuedEvent>(),
+    containers: pod.containers.map((spec, index) => ({
+      spec, index, epoch: 0, status: 'idle', restarts: 0, processStart: 0, started: false, ready: false, startupDone: false,
       advanced: false, succ: zero(), fail: zero(), backoff: undefined, lastExitCode: undefined, exitRunLength: undefined,
       killedByProbe: false, startedAt: null, readyAt: null, finishedAt: null, seg: undefined, segments: [], events: [],
     })),
@@ -108,60 +108,60 @@ export function newState(pod: SimPod, asm: Assumptions, scenario: Scenario, limi
   };
 }
 
-export function schedule(s: SimState, ev: Omit<Ev, 'seq'>): void {
-  if (!(ev.t <= s.limit)) return; // beyond the simulated time (or NaN): never happens
-  s.q.push({ ...ev, seq: 0 });
+export function schedule(state: SimState, event: Omit<QueuedEvent, 'seq'>): void {
+  if (!(event.t <= state.limit)) return; // beyond the simulated time (or NaN): never happens
+  state.queue.push({ ...event, seq: 0 });
 }
 
 /** Closes the container's open segment at `t` and opens `state` (if given). */
-export function setSegment(s: SimState, c: CState, t: number, state: SegmentState | undefined, reason?: string, span?: Span): void {
-  const cur = c.seg;
-  if (cur && cur.state === state && cur.reason === reason) return;
-  if (cur && t > cur.from) c.segments.push({ state: cur.state, from: cur.from, to: t, ...(cur.reason ? { reason: cur.reason } : {}), ...(cur.range ? { range: cur.range } : {}) });
-  c.seg = state ? { state, from: t, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) } : undefined;
-  s.lastActivity = Math.max(s.lastActivity, Math.min(t, s.limit));
+export function setSegment(state: SimState, container: ContainerState, t: number, segmentState: SegmentState | undefined, reason?: string, span?: Span): void {
+  const cur = container.seg;
+  if (cur && cur.state === segmentState && cur.reason === reason) return;
+  if (cur && t > cur.from) container.segments.push({ state: cur.state, from: cur.from, to: t, ...(cur.reason ? { reason: cur.reason } : {}), ...(cur.range ? { range: cur.range } : {}) });
+  container.seg = segmentState ? { state: segmentState, from: t, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) } : undefined;
+  state.lastActivity = Math.max(state.lastActivity, Math.min(t, state.limit));
 }
 
 /** A fixed segment (termination steps are known in advance). */
-export function pushSegment(c: CState, state: SegmentState, from: number, to: number, reason?: string, span?: Span): void {
+export function pushSegment(container: ContainerState, segmentState: SegmentState, from: number, to: number, reason?: string, span?: Span): void {
   if (!(to > from)) return;
-  c.segments.push({ state, from, to, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) });
+  container.segments.push({ state: segmentState, from, to, ...(reason ? { reason } : {}), ...(span ? { range: span } : {}) });
 }
 
-export function emit(s: SimState, at: number, kind: EventKind, message: string, c?: CState, span?: Span): void {
-  if (s.outEvents >= MAX_OUTPUT_EVENTS) { s.truncated = true; return; }
-  s.outEvents++;
-  const e: SimEventOut = { at, kind, message, ...(c ? { container: c.spec.name } : {}), ...(span ? { range: span } : {}) };
-  (c ? c.events : s.podEvents).push(e);
-  s.allEvents.push(e);
-  if (at <= s.limit) s.lastActivity = Math.max(s.lastActivity, at);
+export function emit(state: SimState, at: number, kind: EventKind, message: string, container?: ContainerState, span?: Span): void {
+  if (state.outEvents >= MAX_OUTPUT_EVENTS) { state.truncated = true; return; }
+  state.outEvents++;
+  const e: SimEventOut = { at, kind, message, ...(container ? { container: container.spec.name } : {}), ...(span ? { range: span } : {}) };
+  (container ? container.events : state.podEvents).push(e);
+  state.allEvents.push(e);
+  if (at <= state.limit) state.lastActivity = Math.max(state.lastActivity, at);
 }
 
-export function setCondition(s: SimState, type: ConditionType, value: boolean, t: number): boolean {
-  const c = s.cond[type];
-  if (c.value === value) return false;
-  c.value = value;
-  if (value && c.at === null) c.at = t;
-  if (!value && c.at !== null && c.lostAt === null) c.lostAt = t;
+export function setCondition(state: SimState, type: ConditionType, value: boolean, t: number): boolean {
+  const condition = state.cond[type];
+  if (condition.value === value) return false;
+  condition.value = value;
+  if (value && condition.at === null) condition.at = t;
+  if (!value && condition.at !== null && condition.lostAt === null) condition.lostAt = t;
   // Every True stretch, so a pod that is Ready again after a restart shows it.
-  if (value) c.intervals.push({ from: t, to: null });
-  else { const last = c.intervals[c.intervals.length - 1]; if (last && last.to === null) last.to = t; }
+  if (value) condition.intervals.push({ from: t, to: null });
+  else { const last = condition.intervals[condition.intervals.length - 1]; if (last && last.to === null) last.to = t; }
   return true;
 }
 
-export function setPhase(s: SimState, phase: PodPhase, t: number, terminating: boolean): void {
-  const last = s.phases[s.phases.length - 1];
+export function setPhase(state: SimState, phase: PodPhase, t: number, terminating: boolean): void {
+  const last = state.phases[state.phases.length - 1];
   if (last && last.phase === phase && !!last.terminating === terminating) return;
-  if (last) s.phases[s.phases.length - 1] = { ...last, to: t };
-  s.phases.push({ phase, from: t, to: t, ...(terminating ? { terminating: true } : {}) });
+  if (last) state.phases[state.phases.length - 1] = { ...last, to: t };
+  state.phases.push({ phase, from: t, to: t, ...(terminating ? { terminating: true } : {}) });
 }
 
-export function note(s: SimState, severity: 'info' | 'warning', code: string, message: string, span?: Span): void {
-  if (s.notes.length >= 200 || s.notes.some((n) => n.code === code && n.message === message)) return;
-  s.notes.push({ severity, code, message, ...(span ? { range: span } : {}) });
+export function note(state: SimState, severity: 'info' | 'warning', code: string, message: string, span?: Span): void {
+  if (state.notes.length >= 200 || state.notes.some((n) => n.code === code && n.message === message)) return;
+  state.notes.push({ severity, code, message, ...(span ? { range: span } : {}) });
 }
 
 /** App containers and sidecars: the ones whose readiness makes the pod Ready. */
-export function countsForReady(c: CState): boolean {
-  return c.spec.role === 'app' || c.spec.role === 'sidecar';
+export function countsForReady(container: ContainerState): boolean {
+  return container.spec.role === 'app' || container.spec.role === 'sidecar';
 }

@@ -11,7 +11,7 @@
 import type { Span } from '../../../model/tree';
 import { N } from '../messages';
 import type { SimPod } from '../spec';
-import type { CState, SimState } from '../state';
+import type { ContainerState, SimState } from '../state';
 import type { Assumptions, AvailableScenarios, ConditionType, EventKind, ProbeKind, SegmentState } from '../types';
 import type { Scenario } from './index';
 
@@ -37,7 +37,7 @@ export interface ScenarioRun {
   note(severity: 'info' | 'warning', code: string, message: string, range?: Span): void;
   /** Returns whether the condition changed. */
   setCondition(type: ConditionType, value: boolean, t: number): boolean;
-  setSegment(container: CState, t: number, state: SegmentState, reason: string): void;
+  setSegment(container: ContainerState, t: number, state: SegmentState, reason: string): void;
   /** kubelet killPod: every running container gets the termination sequence with `grace` seconds. */
   stopPod(t: number, grace: number): void;
 }
@@ -74,11 +74,27 @@ export interface ScenarioDefinition<S extends { readonly kind: string }> {
   /** A step this scenario queued with `run.schedule`. */
   step?(scenario: S, run: ScenarioRun, step: string, t: number): void;
   /** When and how a run of `container` that started at `processStart` ends, given its natural end (Infinity: runs on). */
-  exit?(scenario: S, container: CState, processStart: number, naturalEnd: number): { readonly at: number; readonly code: number } | undefined;
+  exit?(scenario: S, container: ContainerState, processStart: number, naturalEnd: number): { readonly at: number; readonly code: number } | undefined;
   /** From when on this probe of this container fails (undefined: it does not). */
-  probeFailsFrom?(scenario: S, container: CState, probe: ProbeKind): number | undefined;
+  probeFailsFrom?(scenario: S, container: ContainerState, probe: ProbeKind): number | undefined;
   /** Notes once the simulation has run (e.g. it names a container the pod does not have). */
   notes?(scenario: S, run: ScenarioRun): void;
+}
+
+/**
+ * Everything but the simulation hooks for a scenario that is only a kind and a time: its CLI form is
+ * `<name>@<t>` (`names[0]` in the usage; the others are accepted too).
+ */
+export function kindAndTime<K extends string>(kind: K, label: string, names: readonly [string, ...string[]], exampleAt: number): ScenarioDefinition<{ readonly kind: K; readonly at: number }> {
+  const of = (at: number) => ({ kind, at });
+  return {
+    kind, label, timed: true,
+    cli: { syntax: `${names[0]}@<t>`, example: `${names[0]}@${exampleAt}`, parse: (head, at) => (at !== undefined && names.includes(head) ? of(at) : undefined) },
+    normalize: (_json, at) => of(at),
+    validate: (_json, at) => of(at),
+    fields: [],
+    initial: (_available, at) => of(at),
+  };
 }
 
 // ---- strict checks of untrusted JSON (also used by client/src/preview/messages.ts) ----
@@ -112,8 +128,8 @@ export function containerName(v: unknown): string {
 export const PROBE_KINDS: readonly ProbeKind[] = ['liveness', 'readiness', 'startup'];
 
 /** The container named by a scenario, or a warning note that the pod has none. */
-export function namedContainer(run: ScenarioRun, name: string): CState | undefined {
-  const container = run.state.cs.find((x) => x.spec.name === name);
+export function namedContainer(run: ScenarioRun, name: string): ContainerState | undefined {
+  const container = run.state.containers.find((x) => x.spec.name === name);
   if (!container) run.note('warning', 'scenario-container', N.noContainer(name));
   return container;
 }

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { evictionRank } from '../messages';
+import { kindAndTime } from './definition';
 import type { ScenarioDefinition } from './definition';
 
 export interface MemoryPressureScenario { readonly kind: 'memoryPressure'; readonly at: number }
@@ -21,18 +22,7 @@ const guaranteedKept = () => l10n.t('This Guaranteed pod is not evicted in this 
 const evictionInterval = () => l10n.t('The eviction manager checks every 10 s; the eviction is shown at the moment the threshold is crossed.');
 
 export const memoryPressureScenario: ScenarioDefinition<MemoryPressureScenario> = {
-  kind: 'memoryPressure',
-  label: 'Node memory pressure',
-  timed: true,
-  cli: {
-    syntax: 'memory-pressure@<t>',
-    example: 'memory-pressure@60',
-    parse: (head, at) => ((head === 'memory-pressure' || head === 'memoryPressure') && at !== undefined ? { kind: 'memoryPressure', at } : undefined),
-  },
-  normalize: (_json, at) => ({ kind: 'memoryPressure', at }),
-  validate: (_json, at) => ({ kind: 'memoryPressure', at }),
-  fields: [],
-  initial: (_available, at) => ({ kind: 'memoryPressure', at }),
+  ...kindAndTime('memoryPressure', 'Node memory pressure', ['memory-pressure', 'memoryPressure'], 60),
 
   begin(_scenario, run, t) {
     const qos = run.state.pod.qosClass;

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { M } from '../messages';
+import { kindAndTime } from './definition';
 import type { ScenarioDefinition } from './definition';
 
 export interface NodeUnreachableScenario { readonly kind: 'nodeUnreachable'; readonly at: number }
@@ -20,32 +21,21 @@ const NODE_MARKED = 'nodeMarked';
 const TAINT_EVICT = 'taintEvict';
 
 export const nodeUnreachableScenario: ScenarioDefinition<NodeUnreachableScenario> = {
-  kind: 'nodeUnreachable',
-  label: 'Node becomes unreachable',
-  timed: true,
-  cli: {
-    syntax: 'unreachable@<t>',
-    example: 'unreachable@60',
-    parse: (head, at) => ((head === 'unreachable' || head === 'node-unreachable') && at !== undefined ? { kind: 'nodeUnreachable', at } : undefined),
-  },
-  normalize: (_json, at) => ({ kind: 'nodeUnreachable', at }),
-  validate: (_json, at) => ({ kind: 'nodeUnreachable', at }),
-  fields: [],
-  initial: (_available, at) => ({ kind: 'nodeUnreachable', at }),
+  ...kindAndTime('nodeUnreachable', 'Node becomes unreachable', ['unreachable', 'node-unreachable'], 60),
 
   extraSeconds: (_scenario, pod, assumptions) => assumptions.nodeMonitorGraceSeconds + (pod.unreachableToleration ?? 0),
   begin(_scenario, run, t) {
     const { state } = run;
     run.emit(t, 'nodeUnreachable', nodeUnreachable());
     state.nodeLost = true;
-    for (const container of state.cs) {
+    for (const container of state.containers) {
       container.epoch++;
       if (container.status !== 'done' && container.status !== 'idle') {
         run.setSegment(container, t, 'unknown', 'NodeUnreachable');
         container.status = 'unknown';
       }
     }
-    run.schedule(t + state.asm.nodeMonitorGraceSeconds, NODE_MARKED);
+    run.schedule(t + state.assumptions.nodeMonitorGraceSeconds, NODE_MARKED);
   },
   step(_scenario, run, step, t) {
     const { pod } = run.state;
