@@ -5,12 +5,11 @@
  * Takes the l10n object as a parameter (the host passes `vscode.l10n`) so that tests can build the
  * same table without VS Code; templates keep their `{0}` placeholders and the webview fills them in.
  */
+import type { Localizer } from '../../../server/src/analysis/lifecycle/scenarios/definition';
 import { SCENARIOS } from '../../../server/src/analysis/lifecycle/scenarios/index';
 import type { ScenarioKind } from '../../../server/src/analysis/lifecycle/scenarios/index';
 
-export interface Localizer {
-  t(message: string): string;
-}
+export type { Localizer };
 
 export function previewStrings(l10n: Localizer) {
   return {
@@ -97,9 +96,9 @@ export function previewStrings(l10n: Localizer) {
   };
 }
 
-/** `scenario.<kind>`: each scenario's picker label (its definition's English `label`, localized here). */
+/** `scenario.<kind>`: each scenario's picker label (from its definition). */
 function scenarioLabels(l10n: Localizer): Record<`scenario.${ScenarioKind}`, string> {
-  return Object.fromEntries(SCENARIOS.map((d) => [`scenario.${d.kind}`, l10n.t(d.label)])) as Record<`scenario.${ScenarioKind}`, string>;
+  return Object.fromEntries(SCENARIOS.map((d) => [`scenario.${d.kind}`, d.label(l10n)])) as Record<`scenario.${ScenarioKind}`, string>;
 }
 
 export type PreviewStrings = ReturnType<typeof previewStrings>;

@@ -42,9 +42,10 @@ describe('scenario registry', () => {
 
   it('every scenario has a zh-cn picker label', () => {
     const zh = zhCn();
-    for (const d of SCENARIOS) assert.ok(zh[d.label], `no zh-cn translation for "${d.label}" (${d.kind})`);
+    const english = { t: (m: string) => m };
+    for (const d of SCENARIOS) assert.ok(zh[d.label(english)], `no zh-cn translation for "${d.label(english)}" (${d.kind})`);
     const strings = previewStrings({ t: (m) => `<${m}>` }) as Record<string, string>;
-    for (const d of SCENARIOS) assert.equal(strings[`scenario.${d.kind}`], `<${d.label}>`);
+    for (const d of SCENARIOS) assert.equal(strings[`scenario.${d.kind}`], `<${d.label(english)}>`);
   });
 
   it('each CLI example parses to its kind, survives both JSON readers, and is simulated as that scenario', () => {

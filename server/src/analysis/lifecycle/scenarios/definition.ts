@@ -42,10 +42,15 @@ export interface ScenarioRun {
   stopPod(t: number, grace: number): void;
 }
 
+/** `vscode.l10n` or `@vscode/l10n`: whoever shows a label localizes it. */
+export interface Localizer {
+  t(message: string): string;
+}
+
 export interface ScenarioDefinition<S extends { readonly kind: string }> {
   readonly kind: S['kind'];
-  /** English name in the preview's picker; the extension host localizes it (l10n/parts/preview.zh-cn.json). */
-  readonly label: string;
+  /** Name in the preview's picker, localized by the caller's l10n (the extension host passes `vscode.l10n`). */
+  label(l10n: Localizer): string;
   /** Whether something happens at a time `at` (every kind but the normal start). */
   readonly timed: boolean;
   /** `pod-lens simulate --scenario`: usage text, an example (README), and the parser. */
@@ -85,7 +90,7 @@ export interface ScenarioDefinition<S extends { readonly kind: string }> {
  * Everything but the simulation hooks for a scenario that is only a kind and a time: its CLI form is
  * `<name>@<t>` (`names[0]` in the usage; the others are accepted too).
  */
-export function kindAndTime<K extends string>(kind: K, label: string, names: readonly [string, ...string[]], exampleAt: number): ScenarioDefinition<{ readonly kind: K; readonly at: number }> {
+export function kindAndTime<K extends string>(kind: K, label: (l10n: Localizer) => string, names: readonly [string, ...string[]], exampleAt: number): ScenarioDefinition<{ readonly kind: K; readonly at: number }> {
   const of = (at: number) => ({ kind, at });
   return {
     kind, label, timed: true,

@@ -11,7 +11,7 @@ export interface DeleteScenario { readonly kind: 'delete'; readonly at: number }
 const deleteRequested = (grace: number) => l10n.t('The pod is deleted: it is marked Terminating (grace period {0} s).', grace);
 
 export const deleteScenario: ScenarioDefinition<DeleteScenario> = {
-  ...kindAndTime('delete', 'Pod is deleted', ['delete'], 90),
+  ...kindAndTime('delete', (l10n) => l10n.t('Pod is deleted'), ['delete'], 90),
 
   begin(_scenario, run, t) {
     const { pod } = run.state;

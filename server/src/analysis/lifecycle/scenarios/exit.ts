@@ -14,7 +14,7 @@ const notRunningAt = (name: string) => l10n.t('Container "{0}" is not running at
 
 export const exitScenario: ScenarioDefinition<ExitScenario> = {
   kind: 'exit',
-  label: 'A container exits',
+  label: (l10n) => l10n.t('A container exits'),
   timed: true,
   cli: {
     syntax: 'exit:<container>:<code>@<t>',

@@ -5,7 +5,7 @@ export interface HappyScenario { readonly kind: 'happy' }
 
 export const happyScenario: ScenarioDefinition<HappyScenario> = {
   kind: 'happy',
-  label: 'Normal start',
+  label: (l10n) => l10n.t('Normal start'),
   timed: false,
   cli: {
     syntax: 'happy',

@@ -22,7 +22,7 @@ const guaranteedKept = () => l10n.t('This Guaranteed pod is not evicted in this 
 const evictionInterval = () => l10n.t('The eviction manager checks every 10 s; the eviction is shown at the moment the threshold is crossed.');
 
 export const memoryPressureScenario: ScenarioDefinition<MemoryPressureScenario> = {
-  ...kindAndTime('memoryPressure', 'Node memory pressure', ['memory-pressure', 'memoryPressure'], 60),
+  ...kindAndTime('memoryPressure', (l10n) => l10n.t('Node memory pressure'), ['memory-pressure', 'memoryPressure'], 60),
 
   begin(_scenario, run, t) {
     const qos = run.state.pod.qosClass;

@@ -21,7 +21,7 @@ const NODE_MARKED = 'nodeMarked';
 const TAINT_EVICT = 'taintEvict';
 
 export const nodeUnreachableScenario: ScenarioDefinition<NodeUnreachableScenario> = {
-  ...kindAndTime('nodeUnreachable', 'Node becomes unreachable', ['unreachable', 'node-unreachable'], 60),
+  ...kindAndTime('nodeUnreachable', (l10n) => l10n.t('Node becomes unreachable'), ['unreachable', 'node-unreachable'], 60),
 
   extraSeconds: (_scenario, pod, assumptions) => assumptions.nodeMonitorGraceSeconds + (pod.unreachableToleration ?? 0),
   begin(_scenario, run, t) {

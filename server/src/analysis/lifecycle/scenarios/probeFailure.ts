@@ -15,7 +15,7 @@ const startupAlreadyDone = (name: string) => l10n.t('The startupProbe of "{0}" h
 
 export const probeFailureScenario: ScenarioDefinition<ProbeFailureScenario> = {
   kind: 'probeFailure',
-  label: 'A probe starts failing',
+  label: (l10n) => l10n.t('A probe starts failing'),
   timed: true,
   cli: {
     syntax: 'probe:<container>:<liveness|readiness|startup>@<t>',
