@@ -354,9 +354,17 @@ function paletteRow(page, title) {
 
 /** Waits until the command palette lists `title` (searching for it), then closes the palette. */
 async function expectCommandInPalette(page, title, { timeout = 30_000 } = {}) {
-  await openPalette(page, title);
-  await expect(paletteRow(page, title), `palette lists "${title}"`).toBeVisible({ timeout });
-  await closePalette(page);
+  // The palette fills its list once, when it opens: on a freshly installed extension (the first zh-cn
+  // start) the contributed commands can arrive just after that, so a palette that lacks the row is
+  // closed and opened again until the deadline.
+  await expect(async () => {
+    await openPalette(page, title);
+    try {
+      await expect(paletteRow(page, title), `palette lists "${title}"`).toBeVisible({ timeout: 5_000 });
+    } finally {
+      await closePalette(page);
+    }
+  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
 }
 
 /** Lists the palette titles that match `query` (after the list settles), then closes the palette. */
