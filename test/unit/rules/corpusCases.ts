@@ -8,6 +8,8 @@
  * pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
 
+import { GATE_REJECTED, GATE_VALID, GATE_VERSIONED } from './gateCases';
+
 export interface RejectCase {
   readonly name: string;
   readonly text: string;
@@ -910,6 +912,7 @@ spec:
     code: 'workload-restart-policy', line: 11, character: 21, covers: 'OnFailure',
     message: 'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
   },
+  ...GATE_REJECTED,
 ];
 
 export const VALID: readonly ValidCase[] = [
@@ -1212,6 +1215,7 @@ spec:
           resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
 `,
   },
+  ...GATE_VALID,
 ];
 
 /**
@@ -1259,4 +1263,5 @@ export const VERSIONED: readonly VersionCase[] = [
     // With sleep dropped the hook has no handler left, which the API server does reject.
     also: ['invalid-handler'] },
   { name: 'sleep action on 1.30', text: SLEEP, version: '1.30', code: undefined },
+  ...GATE_VERSIONED,
 ];
