@@ -242,11 +242,13 @@ describe('restartPolicy and init container fixes found by the corpus', () => {
     assert.equal(out, job.replace('restartPolicy: OnFailure', 'restartPolicy: Never'));
     assert.ok(!codesOf(out).includes('workload-restart-policy'));
   });
+  // `Never` on an init container is rejected only before 1.34 (validateInitContainerRestartPolicy without
+  // AllowContainerRestartPolicyRules); 1.35+ accepts it, so this test targets 1.33 (it used the default, 1.37).
   it('init-container-restart-policy: removes the field, or makes the container a sidecar', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  initContainers:\n    - name: init\n      image: busybox:1.36\n      restartPolicy: Never\n  containers:\n    - { name: a, image: a:1 }\n`;
-    const removed = fixed(text, 'init-container-restart-policy', /^Remove restartPolicy/);
+    const removed = fixed(text, 'init-container-restart-policy', /^Remove restartPolicy/, '1.33');
     assert.equal(removed, text.replace('      restartPolicy: Never\n', ''));
-    const sidecar = fixed(text, 'init-container-restart-policy', /sidecar/);
+    const sidecar = fixed(text, 'init-container-restart-policy', /sidecar/, '1.33');
     assert.equal(sidecar, text.replace('restartPolicy: Never', 'restartPolicy: Always'));
     for (const out of [removed, sidecar]) assert.ok(!analyzeYaml(out).diagnostics.some((d) => d.severity === 'error'));
   });

@@ -1,11 +1,11 @@
 /** Builds ContainerModel / ProbeModel / HookModel / resource lists from the plain YAML tree. */
 import type {
   ContainerListKey, ContainerModel, ContainerRole, HookActionType, HookKind, HookModel, IntField, PortModel,
-  ProbeHandlerType, ProbeKind, ProbeModel, ResourceEntry, ResourceRequirements,
+  ProbeHandlerType, ProbeKind, ProbeModel, ResourceEntry, ResourceRequirements, RestartRuleModel,
 } from './pod';
 import { NULL_QUANTITY, parseQuantityResult, quantityText } from './quantity';
 import { entry, get, int, isMap, isScalar, items, str, strList } from './tree';
-import type { YMap, YNode } from './tree';
+import type { YEntry, YMap, YNode } from './tree';
 
 export function intField(map: YNode | undefined, key: string, dflt: number): IntField {
   const e = entry(map, key);
@@ -79,13 +79,13 @@ function probe(container: YMap, kind: ProbeKind): ProbeModel | undefined {
   };
 }
 
-function hook(lifecycle: YNode | undefined, kind: HookKind): HookModel | undefined {
+function hook(lifecycle: YNode | undefined, kind: HookKind, gone: Dropped): HookModel | undefined {
   const e = entry(lifecycle, kind);
-  if (!e || !isMap(e.value)) return undefined;
+  if (!e || !isMap(e.value) || gone(e)) return undefined;
   const node = e.value;
   const actions = HOOK_ACTIONS.flatMap((type) => {
     const a = entry(node, type);
-    return a && !(isScalar(a.value) && a.value.value === null) ? [{ type, node: a.value, keySpan: a.keySpan }] : [];
+    return a && !(isScalar(a.value) && a.value.value === null) && !gone(a) ? [{ type, node: a.value, keySpan: a.keySpan }] : [];
   });
   const sleep = actions.find((a) => a.type === 'sleep');
   const exec = actions.find((a) => a.type === 'exec');
@@ -105,10 +105,24 @@ function ports(container: YMap): PortModel[] {
   }] : []));
 }
 
-export function containerModel(node: YMap, listKey: ContainerListKey, index: number, role: ContainerRole): ContainerModel {
+/** Whether the API server drops a written entry at the target version (droppedFields.ts). */
+type Dropped = (e: YEntry | undefined) => boolean;
+
+function restartRules(e: YEntry | undefined): RestartRuleModel[] {
+  return items(e?.value).flatMap((r) => {
+    if (!isMap(r)) return [];
+    const codes = get(r, 'exitCodes');
+    const values = isMap(codes) ? items(get(codes, 'values')).flatMap((v) => (int(v) === undefined ? [] : [int(v)!])) : undefined;
+    return [{ action: str(get(r, 'action')), operator: str(get(codes, 'operator')), values }];
+  });
+}
+
+export function containerModel(node: YMap, listKey: ContainerListKey, index: number, role: ContainerRole, gone: Dropped = () => false): ContainerModel {
   const nameEntry = entry(node, 'name');
   const nameNode = isScalar(nameEntry?.value) ? nameEntry!.value : undefined;
-  const restart = entry(node, 'restartPolicy');
+  const written = entry(node, 'restartPolicy');
+  const restart = gone(written) ? undefined : written;
+  const rulesEntry = entry(node, 'restartPolicyRules');
   const lifecycle = get(node, 'lifecycle');
   const imageNode = get(node, 'image');
   const name = nameNode && nameNode.value !== null ? String(nameNode.value) : '';
@@ -120,6 +134,7 @@ export function containerModel(node: YMap, listKey: ContainerListKey, index: num
     args: strList(get(node, 'args')),
     restartPolicy: str(restart?.value),
     restartPolicyNode: restart?.value,
+    restartRules: gone(rulesEntry) ? [] : restartRules(rulesEntry),
     resources: resourceRequirements(get(node, 'resources')),
     probes: {
       ...optional('liveness', probe(node, 'liveness')),
@@ -127,8 +142,8 @@ export function containerModel(node: YMap, listKey: ContainerListKey, index: num
       ...optional('startup', probe(node, 'startup')),
     },
     lifecycle: {
-      ...optional('postStart', hook(lifecycle, 'postStart')),
-      ...optional('preStop', hook(lifecycle, 'preStop')),
+      ...optional('postStart', hook(lifecycle, 'postStart', gone)),
+      ...optional('preStop', hook(lifecycle, 'preStop', gone)),
     },
     ports: ports(node),
   };

@@ -4,6 +4,7 @@
  * Values here are as written (after YAML decoding), with Kubernetes' API defaults filled in where
  * noted, and the original nodes kept so rules and hovers can point at exact keys.
  */
+import type { DroppedField } from './droppedFields';
 import type { Quantity, QuantityError } from './quantity';
 import type { Span, YMap, YNode, YScalar } from './tree';
 
@@ -78,6 +79,14 @@ export interface HookModel {
   readonly command: readonly string[] | undefined;
 }
 
+/** One `restartPolicyRules` item: `{action, exitCodes: {operator, values}}` as written. */
+export interface RestartRuleModel {
+  readonly action: string | undefined;
+  readonly operator: string | undefined;
+  /** Exit codes; undefined when `exitCodes` is absent. */
+  readonly values: readonly number[] | undefined;
+}
+
 export interface PortModel {
   readonly name: string | undefined;
   readonly containerPort: number | undefined;
@@ -99,9 +108,15 @@ export interface ContainerModel {
   readonly imageNode: YNode | undefined;
   readonly command: readonly string[] | undefined;
   readonly args: readonly string[] | undefined;
-  /** Container-level restartPolicy as written (only `Always` is legal, on init containers). */
+  /**
+   * Container-level restartPolicy as the API server keeps it: `Always` on an init container makes a
+   * sidecar; from 1.35 (ContainerRestartRules) any container may set Always/Never/OnFailure. Undefined
+   * when absent or dropped (at 1.34, see droppedFields.ts).
+   */
   readonly restartPolicy: string | undefined;
   readonly restartPolicyNode: YNode | undefined;
+  /** `restartPolicyRules` in order (empty when absent or dropped). */
+  readonly restartRules: readonly RestartRuleModel[];
   readonly resources: ResourceRequirements;
   readonly probes: { readonly liveness?: ProbeModel; readonly readiness?: ProbeModel; readonly startup?: ProbeModel };
   readonly lifecycle: { readonly postStart?: HookModel; readonly preStop?: HookModel };
@@ -138,6 +153,8 @@ export interface PodSpecModel {
   readonly overheadNode: YNode | undefined;
   /** Pod-level `spec.resources` (undefined when absent). */
   readonly podResources: ResourceRequirements | undefined;
+  /** Written fields the API server drops at the target version (droppedFields.ts); the model leaves them out. */
+  readonly dropped: readonly DroppedField[];
 }
 
 export function initContainers(pod: PodSpecModel): ContainerModel[] {

@@ -7,7 +7,8 @@ import { WORKLOAD_KINDS } from './pod';
 import type { ContainerListKey, ContainerModel, ContainerRole, PodSpecModel, WorkloadKind } from './pod';
 import { containerModel, intField, resourceList, resourceRequirements } from './containerModel';
 import { entry, get, getPath, isMap, items, str } from './tree';
-import type { YMap, YNode } from './tree';
+import type { YEntry, YMap, YNode } from './tree';
+import { droppedFields, isDropped } from './droppedFields';
 import { featureEnabled } from './version';
 import type { KubeVersion } from './version';
 
@@ -61,10 +62,12 @@ function podModel(root: YMap, spec: YMap, kind: WorkloadKind, specPath: readonly
   const kindEntry = entry(root, 'kind');
   const restart = entry(spec, 'restartPolicy');
   const sidecarsOn = featureEnabled(options.version, 'SidecarContainers');
+  const dropped = droppedFields(spec, options.version);
+  const gone = (e: YEntry | undefined) => isDropped(dropped, e);
   const containers: ContainerModel[] = [];
   const add = (key: ContainerListKey, roleOf: (n: YMap) => ContainerRole) => {
     items(get(spec, key)).forEach((n, i) => {
-      if (isMap(n)) containers.push(containerModel(n, key, i, roleOf(n)));
+      if (isMap(n)) containers.push(containerModel(n, key, i, roleOf(n), gone));
     });
   };
   // Before SidecarContainers is on, the API server drops an init container's restartPolicy: it is a regular init container.
@@ -91,6 +94,7 @@ function podModel(root: YMap, spec: YMap, kind: WorkloadKind, specPath: readonly
     overheadNode: overheadEntry?.value,
     // When PodLevelResources is off, the API server drops spec.resources.
     podResources: podRes && podLevelOn && isMap(podRes.value) ? resourceRequirements(podRes.value) : undefined,
+    dropped,
   };
 }
 

@@ -41,8 +41,11 @@ export const FEATURES = {
   PodLevelResourcesFixKubeletQOSClass: 37,
   /** Pod-level requests defaulted from any pod-level value, pod-level limits from fully limited containers: 1.37 (on; provisional). */
   PodLevelResourcesFixDefaulting: 37,
-  /** Container-level restartPolicy on regular containers (ContainerRestartRules): alpha 1.34 (off). */
-  ContainerRestartRules: 99,
+  /**
+   * Container-level restartPolicy (Always/Never/OnFailure) on any container and restartPolicyRules
+   * (ContainerRestartRules, KEP-5307): alpha 1.34 (off: the API server drops the fields), beta 1.35 (on).
+   */
+  ContainerRestartRules: 35,
   /** `lifecycle.*.sleep.seconds: 0`: alpha 1.32, beta 1.33 (on), GA 1.34. */
   PodLifecycleSleepActionAllowZero: 33,
   /** The `RestartAllContainers` action of restartPolicyRules: alpha 1.35, beta 1.36 (on). */
@@ -78,6 +81,16 @@ export const FEATURES = {
 } as const;
 
 export type FeatureName = keyof typeof FEATURES;
+
+/**
+ * The release a gate first appeared in (alpha, off), for gates whose fields are told apart before it:
+ * from this release until the gate is on the API server drops the field (model/droppedFields.ts); before
+ * it the API has no such field or validation rejects it.
+ */
+export const FEATURE_ALPHA: Partial<Record<FeatureName, number>> = {
+  ContainerRestartRules: 34,
+  RestartAllContainersOnContainerExits: 35,
+};
 
 export function featureEnabled(v: KubeVersion, f: FeatureName): boolean {
   return atLeast(v, FEATURES[f]);

@@ -47,7 +47,14 @@ describe('corpus: valid specs stay quiet', () => {
 describe('corpus: version-aware fields', () => {
   for (const c of VERSIONED) {
     it(c.name, () => {
-      const errors = diagnostics(c.text, c.version).filter((d) => d.severity === 'error');
+      const all = diagnostics(c.text, c.version);
+      const errors = all.filter((d) => d.severity === 'error');
+      const hints = all.filter((d) => d.code === 'field-dropped-by-version');
+      if (c.hint !== undefined) {
+        assert.ok(hints.some((d) => d.severity === 'information' && d.message.startsWith(c.hint!)), `expected the hint ${c.hint}; got ${hints.map((d) => d.message).join(' | ') || 'none'}`);
+      } else {
+        assert.deepEqual(hints.map((d) => d.message), [], 'no field is dropped on this version');
+      }
       if (c.code === undefined) {
         assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), []);
         return;

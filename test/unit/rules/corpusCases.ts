@@ -8,8 +8,6 @@
  * pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
 
-import { GATE_REJECTED, GATE_VALID, GATE_VERSIONED } from './gateCases';
-
 export interface RejectCase {
   readonly name: string;
   readonly text: string;
@@ -92,8 +90,12 @@ containers:
     code: 'init-container-forbidden-field', line: 12, character: 10, covers: 'startupProbe',
     message: 'spec.template.spec.initContainers[0].startupProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
   },
+  // Before 1.34 only `Always` is accepted on init containers and regular containers take none
+  // (validateInitContainerRestartPolicy / validateContainers without AllowContainerRestartPolicyRules);
+  // 1.34 drops the fields (dropContainerRestartRules), 1.35+ accepts them: see VERSIONED.
   {
-    name: 'init container restartPolicy Never',
+    name: 'init container restartPolicy Never (1.33)',
+    version: '1.33',
     text: pod(`
 initContainers:
   - name: init
@@ -105,7 +107,8 @@ containers:
     message: 'spec.initContainers[0].restartPolicy: Unsupported value: "Never": supported values: "Always"',
   },
   {
-    name: 'init container restartPolicy OnFailure',
+    name: 'init container restartPolicy OnFailure (1.33)',
+    version: '1.33',
     text: pod(`
 initContainers:
   - { name: init, image: busybox:1.36, restartPolicy: OnFailure }
@@ -115,7 +118,8 @@ containers:
     message: 'spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"',
   },
   {
-    name: 'restartPolicy on an app container',
+    name: 'restartPolicy on an app container (1.33)',
+    version: '1.33',
     text: pod(`
 containers:
   - name: app
@@ -123,6 +127,164 @@ containers:
     restartPolicy: Always`),
     code: 'container-restart-policy-forbidden', line: 8, character: 6, covers: 'restartPolicy',
     message: 'spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers',
+  },
+  // ---- a container's own restartPolicy and restartPolicyRules, 1.35+ (validateContainerRestartPolicy;
+  // messages confirmed with the 1.37.2 reference; 1.35's field.TooLong wording from the v1.35.4 source)
+  {
+    name: 'init container restartPolicy Sometimes (1.35+: Always, Never, OnFailure)',
+    text: pod(`
+initContainers:
+  - { name: init, image: busybox:1.36, restartPolicy: Sometimes }
+containers:
+  - { name: app, image: nginx:1.27 }`),
+    code: 'init-container-restart-policy', line: 6, character: 56, covers: 'Sometimes',
+    message: 'spec.initContainers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "OnFailure"',
+  },
+  {
+    name: 'app container restartPolicy Sometimes (1.35+)',
+    text: pod(`
+containers:
+  - { name: app, image: nginx:1.27, restartPolicy: Sometimes }`),
+    code: 'invalid-container-restart-policy', line: 6, character: 53, covers: 'Sometimes',
+    message: 'spec.containers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "OnFailure"',
+  },
+  {
+    name: 'restartPolicyRules without a container restartPolicy',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicyRules:
+      - { action: Restart, exitCodes: { operator: In, values: [42] } }`),
+    code: 'invalid-container-restart-policy', line: 8, character: 6, covers: 'restartPolicyRules',
+    message: 'spec.containers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used',
+  },
+  {
+    name: 'init container restartPolicyRules without a restartPolicy',
+    text: pod(`
+initContainers:
+  - name: init
+    image: busybox:1.36
+    restartPolicyRules:
+      - { action: Restart, exitCodes: { operator: In, values: [42] } }
+containers:
+  - { name: app, image: nginx:1.27 }`),
+    code: 'invalid-container-restart-policy', line: 8, character: 6, covers: 'restartPolicyRules',
+    message: 'spec.initContainers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used',
+  },
+  {
+    name: 'restart rule with an unknown action',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules:
+      - { action: Bogus, exitCodes: { operator: In, values: [42] } }`),
+    code: 'invalid-container-restart-policy', line: 10, character: 20, covers: 'Bogus',
+    message: 'spec.containers[0].restartPolicyRules[0].action: Unsupported value: "Bogus": supported values: "Restart", "RestartAllContainers"',
+  },
+  {
+    name: 'RestartAllContainers action at 1.35 (RestartAllContainersOnContainerExits alpha, off)',
+    version: '1.35',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules:
+      - { action: RestartAllContainers, exitCodes: { operator: In, values: [42] } }`),
+    code: 'invalid-container-restart-policy', line: 10, character: 20, covers: 'RestartAllContainers',
+    message: 'spec.containers[0].restartPolicyRules[0].action: Unsupported value: "RestartAllContainers": supported values: "Restart"',
+  },
+  {
+    name: 'restart rule with an unknown operator',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: OnFailure
+    restartPolicyRules:
+      - { action: Restart, exitCodes: { operator: Maybe, values: [42] } }`),
+    code: 'invalid-container-restart-policy', line: 10, character: 52, covers: 'Maybe',
+    message: 'spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: "Maybe": supported values: "In", "NotIn"',
+  },
+  {
+    name: 'restart rule without exitCodes',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules:
+      - action: Restart`),
+    code: 'invalid-container-restart-policy', line: 10, character: 10, covers: 'action',
+    message: 'spec.containers[0].restartPolicyRules[0].exitCodes: Required value: must be specified',
+  },
+  {
+    name: '21 restart rules (1.36+: Too many)',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules: [{ action: Restart, exitCodes: { operator: In, values: [0] } }, { action: Restart, exitCodes: { operator: In, values: [1] } }, { action: Restart, exitCodes: { operator: In, values: [2] } }, { action: Restart, exitCodes: { operator: In, values: [3] } }, { action: Restart, exitCodes: { operator: In, values: [4] } }, { action: Restart, exitCodes: { operator: In, values: [5] } }, { action: Restart, exitCodes: { operator: In, values: [6] } }, { action: Restart, exitCodes: { operator: In, values: [7] } }, { action: Restart, exitCodes: { operator: In, values: [8] } }, { action: Restart, exitCodes: { operator: In, values: [9] } }, { action: Restart, exitCodes: { operator: In, values: [10] } }, { action: Restart, exitCodes: { operator: In, values: [11] } }, { action: Restart, exitCodes: { operator: In, values: [12] } }, { action: Restart, exitCodes: { operator: In, values: [13] } }, { action: Restart, exitCodes: { operator: In, values: [14] } }, { action: Restart, exitCodes: { operator: In, values: [15] } }, { action: Restart, exitCodes: { operator: In, values: [16] } }, { action: Restart, exitCodes: { operator: In, values: [17] } }, { action: Restart, exitCodes: { operator: In, values: [18] } }, { action: Restart, exitCodes: { operator: In, values: [19] } }, { action: Restart, exitCodes: { operator: In, values: [20] } }]`),
+    code: 'invalid-container-restart-policy', line: 9, character: 6, covers: 'restartPolicyRules',
+    message: 'spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items',
+  },
+  {
+    name: '21 restart rules at 1.35 (field.TooLong wording)',
+    version: '1.35',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules: [{ action: Restart, exitCodes: { operator: In, values: [0] } }, { action: Restart, exitCodes: { operator: In, values: [1] } }, { action: Restart, exitCodes: { operator: In, values: [2] } }, { action: Restart, exitCodes: { operator: In, values: [3] } }, { action: Restart, exitCodes: { operator: In, values: [4] } }, { action: Restart, exitCodes: { operator: In, values: [5] } }, { action: Restart, exitCodes: { operator: In, values: [6] } }, { action: Restart, exitCodes: { operator: In, values: [7] } }, { action: Restart, exitCodes: { operator: In, values: [8] } }, { action: Restart, exitCodes: { operator: In, values: [9] } }, { action: Restart, exitCodes: { operator: In, values: [10] } }, { action: Restart, exitCodes: { operator: In, values: [11] } }, { action: Restart, exitCodes: { operator: In, values: [12] } }, { action: Restart, exitCodes: { operator: In, values: [13] } }, { action: Restart, exitCodes: { operator: In, values: [14] } }, { action: Restart, exitCodes: { operator: In, values: [15] } }, { action: Restart, exitCodes: { operator: In, values: [16] } }, { action: Restart, exitCodes: { operator: In, values: [17] } }, { action: Restart, exitCodes: { operator: In, values: [18] } }, { action: Restart, exitCodes: { operator: In, values: [19] } }, { action: Restart, exitCodes: { operator: In, values: [20] } }]`),
+    code: 'invalid-container-restart-policy', line: 9, character: 6, covers: 'restartPolicyRules',
+    message: 'spec.containers[0].restartPolicyRules: Too long: may not be more than 20 bytes',
+  },
+  {
+    name: '256 exit codes in a restart rule',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules:
+      - action: Restart
+        exitCodes: { operator: NotIn, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255] }`),
+    code: 'invalid-container-restart-policy', line: 11, character: 40, covers: 'values',
+    message: 'spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items',
+  },
+  {
+    name: '256 exit codes at 1.35 (field.TooLong wording)',
+    version: '1.35',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicy: Never
+    restartPolicyRules:
+      - action: Restart
+        exitCodes: { operator: NotIn, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255] }`),
+    code: 'invalid-container-restart-policy', line: 11, character: 40, covers: 'values',
+    message: 'spec.containers[0].restartPolicyRules[0].exitCodes.values: Too long: may not be more than 255 bytes',
+  },
+  {
+    name: 'sidecar with restart rules at 1.35',
+    version: '1.35',
+    text: pod(`
+initContainers:
+  - name: proxy
+    image: envoy:1.30
+    restartPolicy: Always
+    restartPolicyRules:
+      - { action: Restart, exitCodes: { operator: In, values: [1] } }
+containers:
+  - { name: app, image: nginx:1.27 }`),
+    code: 'invalid-container-restart-policy', line: 9, character: 6, covers: 'restartPolicyRules',
+    message: 'spec.initContainers[0].restartPolicyRules: Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always',
   },
   {
     name: 'sidecar with probes before sidecars exist (1.28: restartPolicy dropped, probes then forbidden)',
@@ -800,19 +962,7 @@ ephemeralContainers:
     code: 'duplicate-container-name', line: 8, character: 14, covers: 'app',
     message: 'spec.ephemeralContainers[0].name: Duplicate value: "app"',
   },
-  {
-    name: 'sleep as the only preStop handler on 1.29: dropped, so the hook has no handler',
-    version: '1.29',
-    text: pod(`
-containers:
-  - name: app
-    image: nginx:1.27
-    lifecycle:
-      preStop:
-        sleep: { seconds: 5 }`),
-    code: 'invalid-handler', line: 9, character: 8, covers: 'preStop',
-    message: 'spec.containers[0].lifecycle.preStop: Required value: must specify a handler type',
-  },
+  // (A sleep-only hook at 1.29 is dropped whole, not rejected: see VERSIONED.)
   // ---- container ports
   {
     name: 'containerPort 0',
@@ -912,7 +1062,6 @@ spec:
     code: 'workload-restart-policy', line: 11, character: 21, covers: 'OnFailure',
     message: 'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
   },
-  ...GATE_REJECTED,
 ];
 
 export const VALID: readonly ValidCase[] = [
@@ -1215,7 +1364,6 @@ spec:
           resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
 `,
   },
-  ...GATE_VALID,
 ];
 
 /**
@@ -1233,6 +1381,8 @@ export interface VersionCase {
   readonly message?: string;
   /** Further errors that are right on this version. */
   readonly also?: readonly string[];
+  /** The start of the field-dropped-by-version hint (information) expected on this version. */
+  readonly hint?: string;
 }
 
 const SIDECAR = pod(`
@@ -1247,6 +1397,37 @@ resources:
   limits: { cpu: "1", memory: 1Gi }
 containers:
   - { name: app, image: nginx:1.27 }`);
+/** FINDINGS.md cause 1's reproducer: accepted at 1.34 (dropped) and 1.35+ (valid). */
+const CONTAINER_POLICIES = pod(`
+initContainers:
+  - { name: init, image: "x:1", restartPolicy: Never }
+containers:
+  - { name: app, image: "x:1", restartPolicy: Never }`);
+const APP_RULES = pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    restartPolicyRules:
+      - { action: Bogus }`);
+const SIDECAR_RULES = pod(`
+initContainers:
+  - name: proxy
+    image: envoy:1.30
+    restartPolicy: Always
+    restartPolicyRules:
+      - { action: RestartAllContainers, exitCodes: { operator: In, values: [1] } }
+containers:
+  - { name: app, image: nginx:1.27 }`);
+const SLEEP_ZERO = pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    lifecycle: { preStop: { sleep: { seconds: 0 } } }`);
+const SLEEP_AND_EXEC = pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    lifecycle: { preStop: { exec: { command: [drain] }, sleep: { seconds: 5 } } }`);
 const SLEEP = pod(`
 containers:
   - name: app
@@ -1259,9 +1440,33 @@ export const VERSIONED: readonly VersionCase[] = [
   { name: 'sidecar on 1.29', text: SIDECAR, version: '1.29', code: undefined },
   { name: 'pod-level resources on 1.33 (PodLevelResources alpha, off: dropped)', text: POD_LEVEL, version: '1.33', code: 'pod-resources-unsupported', message: 'spec.resources: pod-level resources need Kubernetes 1.34 or later' },
   { name: 'pod-level resources on 1.34', text: POD_LEVEL, version: '1.34', code: undefined },
-  { name: 'sleep action on 1.29 (PodLifecycleSleepAction alpha, off: dropped)', text: SLEEP, version: '1.29', code: 'invalid-sleep-action', message: 'spec.containers[0].lifecycle.preStop.sleep: the sleep action needs Kubernetes 1.30 or later',
-    // With sleep dropped the hook has no handler left, which the API server does reject.
-    also: ['invalid-handler'] },
+  // dropPodLifecycleSleepAction (pkg/api/pod/util.go) sets sleep to nil and then the whole preStop to nil
+  // when it has no exec/httpGet/tcpSocket, so validateHandler never sees a handler-less hook: no error at
+  // all. (This case used to expect invalid-sleep-action and invalid-handler errors: wrong.)
+  { name: 'sleep action on 1.29 (PodLifecycleSleepAction alpha, off: dropped with its hook)', text: SLEEP, version: '1.29', code: undefined,
+    hint: 'spec.containers[0].lifecycle.preStop.sleep is dropped by the API server at Kubernetes 1.29: the PodLifecycleSleepAction feature gate is off by default (on from 1.30). The hook has no other handler' },
+  // With another handler beside it only sleep goes (dropPodLifecycleSleepAction): no "more than 1 handler" error.
+  { name: 'sleep beside exec on 1.29 (only sleep dropped)', text: SLEEP_AND_EXEC, version: '1.29', code: undefined,
+    hint: 'spec.containers[0].lifecycle.preStop.sleep is dropped by the API server at Kubernetes 1.29: the PodLifecycleSleepAction feature gate is off by default (on from 1.30). Only the hook\'s other handler runs.' },
+  { name: 'sleep beside exec on 1.30 (two handlers)', text: SLEEP_AND_EXEC, version: '1.30', code: 'invalid-handler', message: 'spec.containers[0].lifecycle.preStop.sleep: Forbidden: may not specify more than 1 handler type' },
+  // Zero seconds is not dropped before 1.33: validateSleepAction rejects it (AllowPodLifecycleSleepActionZeroValue off).
+  { name: 'sleep 0 on 1.32 (PodLifecycleSleepActionAllowZero alpha: rejected, not dropped)', text: SLEEP_ZERO, version: '1.32', code: 'invalid-sleep-action', message: 'spec.containers[0].lifecycle.preStop.sleep: Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.' },
+  { name: 'sleep 0 on 1.33', text: SLEEP_ZERO, version: '1.33', code: undefined },
+  // ContainerRestartRules: rejected <= 1.33 (validateContainers, validateInitContainerRestartPolicy), dropped at
+  // 1.34 (dropContainerRestartRules, nothing validated), accepted 1.35+ (validateContainerRestartPolicy).
+  { name: 'container restartPolicy on 1.33 (rejected)', text: CONTAINER_POLICIES, version: '1.33', code: 'container-restart-policy-forbidden', message: 'spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers', also: ['init-container-restart-policy'] },
+  { name: 'container restartPolicy on 1.34 (ContainerRestartRules alpha, off: dropped)', text: CONTAINER_POLICIES, version: '1.34', code: undefined,
+    hint: 'spec.containers[0].restartPolicy is dropped by the API server at Kubernetes 1.34: the ContainerRestartRules feature gate is off by default (on from 1.35). The container follows the pod\'s restartPolicy (Always).' },
+  { name: 'init container restartPolicy Never on 1.34 (dropped)', text: CONTAINER_POLICIES, version: '1.34', code: undefined,
+    hint: 'spec.initContainers[0].restartPolicy is dropped by the API server at Kubernetes 1.34: the ContainerRestartRules feature gate is off by default (on from 1.35). It runs as a regular init container' },
+  { name: 'container and init container restartPolicy on 1.35', text: CONTAINER_POLICIES, version: '1.35', code: undefined },
+  { name: 'container and init container restartPolicy on 1.37', text: CONTAINER_POLICIES, version: '1.37', code: undefined },
+  { name: 'invalid restartPolicyRules on 1.34 (dropped, never validated)', text: APP_RULES, version: '1.34', code: undefined,
+    hint: 'spec.containers[0].restartPolicyRules is dropped by the API server at Kubernetes 1.34: the ContainerRestartRules feature gate is off by default (on from 1.35). Its exit-code rules do not apply.' },
+  { name: 'invalid restartPolicyRules on 1.35', text: APP_RULES, version: '1.35', code: 'invalid-container-restart-policy', message: 'spec.containers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used' },
+  { name: 'sidecar restartPolicyRules on 1.34 (rules dropped, Always kept)', text: SIDECAR_RULES, version: '1.34', code: undefined,
+    hint: 'spec.initContainers[0].restartPolicyRules is dropped by the API server at Kubernetes 1.34' },
+  { name: 'sidecar restartPolicyRules on 1.35 (forbidden)', text: SIDECAR_RULES, version: '1.35', code: 'invalid-container-restart-policy', message: 'spec.initContainers[0].restartPolicyRules: Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always' },
+  { name: 'sidecar RestartAllContainers rule on 1.36 (RestartAllContainersOnContainerExits on)', text: SIDECAR_RULES, version: '1.36', code: undefined },
   { name: 'sleep action on 1.30', text: SLEEP, version: '1.30', code: undefined },
-  ...GATE_VERSIONED,
 ];

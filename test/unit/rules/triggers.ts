@@ -21,6 +21,8 @@ containers:
 ${lines.split('\n').map((l) => `    ${l}`).join('\n')}`);
 
 export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
+  // dropContainerRestartRules (pkg/api/pod/util.go) at 1.34: the field is dropped, not rejected.
+  'field-dropped-by-version': { text: app(`${RES}\n${READY}\nrestartPolicy: Never`), version: '1.34' },
   'invalid-quantity': { text: app(`${READY}\nresources: { requests: { cpu: 2 cores }, limits: { memory: 128Mi } }`) },
   'quantity-out-of-range': { text: app(`${READY}\nresources: { requests: { cpu: 1e99999 }, limits: { memory: 128Mi } }`) },
   'missing-readiness-probe': { text: app(RES) },

@@ -107,20 +107,61 @@ describe('init containers', () => {
   containers:
     - { name: a, image: x:1 }`));
   });
-  it('rejects a container restartPolicy other than Always on init containers', () => {
+  // validateInitContainerRestartPolicy / validateContainers without AllowContainerRestartPolicyRules:
+  // before 1.34 only `Always` on init containers, nothing on regular containers.
+  it('rejects a container restartPolicy other than Always on init containers before 1.34', () => {
     const text = pod(`
   initContainers:
     - { name: i, image: x:1, restartPolicy: Never }
   containers:
     - { name: a, image: x:1 }`);
-    const [d] = expectCode(text, 'init-container-restart-policy', 1);
+    const [d] = expectCode(text, 'init-container-restart-policy', 1, '1.33');
     assert.match(d!.message, /restartPolicy: Unsupported value: "Never": supported values: "Always"/);
     assert.equal(covered(text, d!), 'Never');
   });
-  it('forbids restartPolicy on app containers', () => {
+  it('forbids restartPolicy on app containers before 1.34', () => {
     const text = pod('  containers:\n    - { name: a, image: x:1, restartPolicy: Always }');
-    const [d] = expectCode(text, 'container-restart-policy-forbidden', 1);
+    const [d] = expectCode(text, 'container-restart-policy-forbidden', 1, '1.33');
     assert.match(d!.message, /^spec\.containers\[0\]\.restartPolicy: Forbidden: may not be set for non-init containers/);
+  });
+  // pkg/api/pod/util.go dropContainerRestartRules (ContainerRestartRules off at 1.34): dropped, never validated.
+  it('drops container restartPolicy and restartPolicyRules at 1.34 with a hint, not an error', () => {
+    const text = pod(`
+  initContainers:
+    - { name: i, image: x:1, restartPolicy: OnFailure, restartPolicyRules: [{ action: Nope }] }
+    - { name: s, image: x:1, restartPolicy: Always }
+  containers:
+    - { name: a, image: x:1, restartPolicy: Sometimes }`);
+    expectNoErrors(text, '1.34');
+    const hints = expectCode(text, 'field-dropped-by-version', 3, '1.34');
+    assert.deepEqual(hints.map((d) => [d.severity, covered(text, d)]), [['information', 'restartPolicy'], ['information', 'restartPolicyRules'], ['information', 'restartPolicy']]);
+  });
+  // validateContainerRestartPolicy with AllowContainerRestartPolicyRules (ContainerRestartRules on from 1.35).
+  it('accepts Always/Never/OnFailure on any container from 1.35', () => {
+    for (const v of ['1.35', '1.37']) {
+      expectNoErrors(pod(`
+  initContainers:
+    - { name: i, image: x:1, restartPolicy: OnFailure, restartPolicyRules: [{ action: Restart, exitCodes: { operator: In, values: [3] } }] }
+    - { name: j, image: x:1, restartPolicy: Never }
+  containers:
+    - { name: a, image: x:1, restartPolicy: Always }
+    - { name: b, image: x:1, restartPolicy: Never, restartPolicyRules: [{ action: Restart, exitCodes: { operator: NotIn, values: [0] } }] }`), v);
+    }
+  });
+  it('reports every restartPolicyRules problem of one container at 1.37 (as the reference does)', () => {
+    const text = pod(`
+  containers:
+    - name: c
+      image: x:1
+      restartPolicy: Never
+      restartPolicyRules:
+        - { action: Bogus, exitCodes: { operator: Maybe, values: [1] } }
+        - { action: Restart }`);
+    assert.deepEqual(expectCode(text, 'invalid-container-restart-policy', 3).map((d) => d.message.split('. ')[0]), [
+      'spec.containers[0].restartPolicyRules[0].action: Unsupported value: "Bogus": supported values: "Restart", "RestartAllContainers"',
+      'spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: "Maybe": supported values: "In", "NotIn"',
+      'spec.containers[0].restartPolicyRules[1].exitCodes: Required value: must be specified',
+    ]);
   });
 });
 

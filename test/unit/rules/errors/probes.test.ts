@@ -27,11 +27,15 @@ describe('invalid-handler', () => {
     const [d] = expectCode(app('      startupProbe: { exec: {} }'), 'invalid-handler', 1);
     assert.match(d!.message, /startupProbe\.exec\.command: Required value/);
   });
-  it('treats sleep as no handler before 1.30', () => {
+  // pkg/api/pod/util.go dropPodLifecycleSleepAction: before 1.30 sleep is set to nil and a hook left with no
+  // exec/httpGet/tcpSocket is set to nil too, so validateHandler never sees it. (This test used to expect
+  // invalid-handler and invalid-sleep-action errors at 1.29: wrong.)
+  it('drops a sleep-only hook before 1.30: no error, a hint', () => {
     const text = app('      lifecycle: { preStop: { sleep: { seconds: 5 } } }');
-    expectCode(text, 'invalid-handler', 1, '1.29');
-    expectCode(text, 'invalid-sleep-action', 1, '1.29');
+    expectNoErrors(text, '1.29');
+    expectCode(text, 'field-dropped-by-version', 1, '1.29');
     expectNoErrors(text, '1.30');
+    expectCode(text, 'field-dropped-by-version', 0, '1.30');
   });
 });
 

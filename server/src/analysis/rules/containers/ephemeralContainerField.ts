@@ -8,6 +8,7 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/
  */
 import * as l10n from '@vscode/l10n';
+import { isDropped } from '../../../model/droppedFields';
 import { entry, isMap, isScalar, isSeq } from '../../../model/tree';
 import type { YNode } from '../../../model/tree';
 import type { Rule, RuleFinding } from '../rule';
@@ -43,7 +44,8 @@ export const ephemeralContainerField: Rule = {
       if (c.role !== 'ephemeral') continue;
       for (const key of FORBIDDEN) {
         const e = entry(c.node, key);
-        if (!e || !isSet(e.value)) continue;
+        // Dropped before validation when its gate is off (droppedFields.ts): never reaches the allow-list check.
+        if (!e || !isSet(e.value) || isDropped(pod.dropped, e)) continue;
         out.push({
           span: e.keySpan,
           message: l10n.t('{0}.{1}: Forbidden: cannot be set for an Ephemeral Container. Ephemeral containers are for debugging: they get no ports, probes, resources, lifecycle hooks or restart policy, and are never restarted.', containerPath(pod, c), key),

@@ -6,6 +6,7 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers
  */
 import * as l10n from '@vscode/l10n';
+import { isDropped } from '../../../model/droppedFields';
 import { entry } from '../../../model/tree';
 import { featureEnabled } from '../../../model/version';
 import type { Rule, RuleFinding } from '../rule';
@@ -30,6 +31,8 @@ export const initContainerForbiddenField: Rule = {
       for (const key of FIELDS) {
         const e = entry(c.node, key);
         if (!e || e.value === undefined || (e.value.type === 'scalar' && e.value.value === null)) continue;
+        // A lifecycle left empty by a dropped sleep action is removed before validation (droppedFields.ts).
+        if (isDropped(pod.dropped, e)) continue;
         out.push({
           span: keySpan(e, c.span),
           message: l10n.t('{0}.{1}: Forbidden: may not be set for init containers without restartPolicy=Always. A regular init container runs once to completion before the app containers start, so it has no probes or lifecycle hooks. Remove {1}, or make this container a sidecar with restartPolicy: Always (Kubernetes 1.29+).', containerPath(pod, c), key),

@@ -7,6 +7,7 @@
 import type { ContainerModel, PodSpecModel } from '../../../model/pod';
 import { entry, isMap } from '../../../model/tree';
 import type { Span, YEntry, YMap } from '../../../model/tree';
+import { isDropped } from '../../../model/droppedFields';
 import { featureEnabled } from '../../../model/version';
 import type { KubeVersion } from '../../../model/version';
 import { containerPath } from './fieldPaths';
@@ -48,7 +49,8 @@ export function handlerSites(pod: PodSpecModel, version: KubeVersion): HandlerSi
     if (lifecycle && isMap(lifecycle.value)) {
       for (const name of ['postStart', 'preStop']) {
         const e = entry(lifecycle.value, name);
-        if (e && isMap(e.value)) out.push(site(c, 'hook', name, `${base}.lifecycle.${name}`, e, e.value, hookKeys));
+        // A hook whose only handler (sleep) the API server drops is removed whole: nothing to validate.
+        if (e && isMap(e.value) && !isDropped(pod.dropped, e)) out.push(site(c, 'hook', name, `${base}.lifecycle.${name}`, e, e.value, hookKeys));
       }
     }
   }

@@ -1,20 +1,19 @@
 /**
  * The `sleep` lifecycle action needs PodLifecycleSleepAction (beta, on by default, in 1.30); before
- * that the API server drops it. Its seconds must be within the pod's terminationGracePeriodSeconds,
+ * that the API server drops it (K: pkg/api/pod/util.go dropPodLifecycleSleepAction; reported by
+ * field-dropped-by-version, not here). Its seconds must be within the pod's terminationGracePeriodSeconds,
  * and above 0 unless PodLifecycleSleepActionAllowZero is on (beta, on by default, in 1.33).
  * Spec: pkg/apis/core/validation validateSleepAction.
  * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations
  */
 import * as l10n from '@vscode/l10n';
 import { entry } from '../../../model/tree';
-import { atLeast, featureEnabled, formatKubeVersion } from '../../../model/version';
+import { isDropped } from '../../../model/droppedFields';
+import { featureEnabled } from '../../../model/version';
 import type { Rule, RuleFinding } from '../rule';
 import { containerPath } from '../shared/fieldPaths';
 import { nodeSpan } from '../shared/spans';
 import { intValue, isPresentNull, setEntry } from '../shared/values';
-
-/** PodLifecycleSleepActionAllowZero: alpha 1.32 (off), beta 1.33 (on). */
-const ALLOW_ZERO_MINOR = 33;
 
 export const invalidSleepAction: Rule = {
   code: 'invalid-sleep-action',
@@ -22,8 +21,8 @@ export const invalidSleepAction: Rule = {
   docUrl: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];
-    const sleepOn = featureEnabled(version, 'PodLifecycleSleepAction');
-    const allowZero = atLeast(version, ALLOW_ZERO_MINOR);
+    // Not a dropped field: with PodLifecycleSleepActionAllowZero off (<= 1.32) zero is a validation error (validateSleepAction).
+    const allowZero = featureEnabled(version, 'PodLifecycleSleepActionAllowZero');
     const grace = pod.terminationGracePeriodSeconds.value;
     for (const c of pod.containers) {
       if (c.role !== 'app' && c.role !== 'sidecar') continue;
@@ -31,17 +30,10 @@ export const invalidSleepAction: Rule = {
       for (const hook of ['postStart', 'preStop']) {
         const hookNode = entry(lifecycle, hook)?.value;
         const sleep = setEntry(hookNode, 'sleep');
-        if (!sleep) continue;
+        // Before 1.30 the API server drops the sleep action (field-dropped-by-version says so): nothing to validate.
+        if (!sleep || isDropped(pod.dropped, sleep)) continue;
         const path = `${containerPath(pod, c)}.lifecycle.${hook}.sleep`;
         const where = { list: c.listKey, index: c.index, field: hook };
-        if (!sleepOn) {
-          out.push({
-            span: sleep.keySpan,
-            message: l10n.t('{0}: the sleep action needs Kubernetes 1.30 or later (PodLifecycleSleepAction); the target version {1} drops it, so this hook does nothing (or has no handler at all). Use exec with a sleep command, or raise the target version.', path, formatKubeVersion(version)),
-            data: { container: where },
-          });
-          continue;
-        }
         // Only an earlier handler makes this one the ignored second handler (reported by invalid-handler).
         if (['exec', 'httpGet', 'tcpSocket'].some((k) => setEntry(hookNode, k))) continue;
         const secondsEntry = entry(sleep.value, 'seconds');

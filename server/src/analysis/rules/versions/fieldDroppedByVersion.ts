@@ -1,0 +1,54 @@
+/**
+ * A field whose feature gate is off at the target version is removed by the API server before
+ * validation (K: pkg/api/pod/util.go dropDisabledFields, from PrepareForCreate): no error, the pod is
+ * simply stored without it. Pod Lens analyses the pod without it too and says so here, once per field.
+ * Which fields go at which release: model/droppedFields.ts (one DropSpec per gate; add new gates there
+ * and give a new DropEffect its sentence below).
+ * https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/
+ */
+import * as l10n from '@vscode/l10n';
+import type { DropEffect, DroppedField } from '../../../model/droppedFields';
+import type { PodSpecModel } from '../../../model/pod';
+import { FEATURES, formatKubeVersion } from '../../../model/version';
+import type { Rule } from '../rule';
+import { specPathOf } from '../shared/fieldPaths';
+
+function effectText(pod: PodSpecModel, d: DroppedField): string {
+  const effect: DropEffect = d.effect;
+  switch (effect) {
+    case 'podRestartPolicy':
+      return l10n.t('The container follows the pod\'s restartPolicy ({0}).', pod.restartPolicy.value);
+    case 'regularInitContainer':
+      return l10n.t('It runs as a regular init container: when it fails, the pod\'s restartPolicy ({0}) decides whether it is retried.', pod.restartPolicy.value);
+    case 'noRestartRules':
+      return l10n.t('Its exit-code rules do not apply.');
+    case 'hookRemoved':
+      return l10n.t('The hook has no other handler, so the whole hook is removed: nothing runs.');
+    case 'handlerRemoved':
+      return l10n.t('Only the hook\'s other handler runs.');
+    case 'none':
+      return '';
+  }
+}
+
+export const fieldDroppedByVersion: Rule = {
+  code: 'field-dropped-by-version',
+  severity: 'information',
+  summary: () => l10n.t('A field the API server drops at the target Kubernetes version because its feature gate is off by default.'),
+  docUrl: 'https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/',
+  check({ analysis: { pod }, version }) {
+    return pod.dropped.map((d) => {
+      const path = `${specPathOf(pod)}.${d.path}`;
+      const on = FEATURES[d.gate];
+      const head = on < 99
+        ? l10n.t('{0} is dropped by the API server at Kubernetes {1}: the {2} feature gate is off by default (on from 1.{3}).', path, formatKubeVersion(version), d.gate, String(on))
+        : l10n.t('{0} is dropped by the API server at Kubernetes {1}: the {2} feature gate is off by default.', path, formatKubeVersion(version), d.gate);
+      const tail = effectText(pod, d);
+      return {
+        span: d.entry.keySpan,
+        message: tail ? `${head} ${tail}` : head,
+        data: { field: d.path, gate: d.gate, ...(d.container ? { container: { list: d.container.listKey, index: d.container.index } } : {}) },
+      };
+    });
+  },
+};
