@@ -4,10 +4,11 @@
  * Pure: plain numbers in seconds, no model or YAML types except the optional `ProbeModel` adapter.
  *
  * What the kubelet does (pkg/kubelet/prober/worker.go, pkg/kubelet/kuberuntime):
- * - a probe worker ticks every periodSeconds; ticks earlier than initialDelaySeconds after the
- *   container started are skipped; liveness and readiness ticks are skipped until the startup probe
- *   has succeeded; a result flips after successThreshold / failureThreshold consecutive results;
- *   a probe that does not answer fails after timeoutSeconds.
+ * - a probe worker ticks every periodSeconds, but runs the next attempt only after the previous
+ *   one returned (so attempts are max(periodSeconds, attempt duration) apart); ticks earlier than
+ *   initialDelaySeconds after the container started are skipped; liveness and readiness ticks are
+ *   skipped until the startup probe has succeeded; a result flips after successThreshold /
+ *   failureThreshold consecutive results; a probe that does not answer fails after timeoutSeconds.
  * - a failed liveness or startup probe kills the container (preStop, SIGTERM, grace, SIGKILL);
  *   a failed readiness probe only marks it not ready.
  * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
@@ -131,41 +132,63 @@ export function timeToReady(probes: { readonly startup?: ProbeTiming; readonly r
 }
 
 /**
- * Seconds the startup probe allows the app to start: initialDelaySeconds + failureThreshold x
- * periodSeconds. After that the container is killed and restarted.
- * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
+ * How a failing probe attempt fails. 'hang': the app accepts but does not answer, so each attempt
+ * runs for timeoutSeconds; 'refused': it fails at once (nothing listens yet, an exec check exits
+ * non-zero). The lifecycle simulator's app that is not up yet is 'refused'.
  */
-export function startupBudget(startup: ProbeTiming): number {
-  return startup.initialDelaySeconds + startup.failureThreshold * startup.periodSeconds;
-}
+export type FailureMode = 'hang' | 'refused';
 
 /**
- * From the moment the app hangs until the kubelet decides to kill it for a failed liveness (or
- * startup) probe: failureThreshold failed probes, periodSeconds apart, the last one failing after
- * timeoutSeconds. The first failing probe starts 0..period after the hang.
- * latest = failureThreshold x period + timeout; earliest = (failureThreshold - 1) x period + timeout.
+ * The one function behind every "failure -> action" number (hovers, the panel's figures, the probe
+ * rules): seconds from `from` (the moment the probe starts to fail) until the kubelet acts, after
+ * failureThreshold consecutive failed attempts.
+ *
+ * worker.run (pkg/kubelet/prober/worker.go) loops `for w.doProbe(ctx) { <-probeTicker.C }`:
+ * doProbe blocks for the whole attempt (up to timeoutSeconds), and a Go ticker keeps one tick
+ * for a slow reader, so attempts start max(periodSeconds, attempt duration) apart. The first
+ * failing attempt starts 0..periodSeconds after `from` (where the tick falls); the decision comes
+ * when the last failing attempt returns:
+ * earliest = from + (failureThreshold - 1) x max(period, d) + d,
+ * latest = earliest + period, with d = timeoutSeconds for a hang, 0 when refused.
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes
  */
-export function hangToKill(p: ProbeTiming): Window {
-  return {
-    earliest: (p.failureThreshold - 1) * p.periodSeconds + p.timeoutSeconds,
-    latest: p.failureThreshold * p.periodSeconds + p.timeoutSeconds,
-  };
+export function failureWindow(p: ProbeTiming, from: number, mode: FailureMode): Window {
+  const d = mode === 'hang' ? p.timeoutSeconds : 0;
+  const decision = (p.failureThreshold - 1) * Math.max(p.periodSeconds, d) + d;
+  return { earliest: from + decision, latest: from + p.periodSeconds + decision };
 }
 
 /**
- * When a container whose app never answers is killed, from its start: the probe's first tick after
- * initialDelaySeconds begins the failure run. For a startupProbe (or a liveness probe without one)
- * this bounds how long a slow start may take: initialDelaySeconds + hangToKill.
+ * From the moment a running app hangs until the kubelet acts on the probe: kills the container
+ * (liveness) or marks it not ready (readiness). failureWindow with a hang.
  */
-export function neverUpKill(p: ProbeTiming): Window {
-  const w = hangToKill(p);
-  return { earliest: p.initialDelaySeconds + w.earliest, latest: p.initialDelaySeconds + w.latest };
+export function hangToAction(p: ProbeTiming): Window {
+  return failureWindow(p, 0, 'hang');
 }
 
 /** Seconds from a readiness failure (the app stops answering) until the container is removed from endpoints. */
 export function hangToNotReady(p: ProbeTiming): Window {
-  return hangToKill(p);
+  return hangToAction(p);
+}
+
+/**
+ * When a container whose app never comes up is killed, from its start, by a startupProbe (or a
+ * liveness probe without one): failures begin with the first tick after initialDelaySeconds.
+ * 'refused' (the default, what the simulator does for an app that is not up): nothing answers;
+ * 'hang': the app accepts but never answers, each attempt takes timeoutSeconds.
+ */
+export function neverUpKill(p: ProbeTiming, mode: FailureMode = 'refused'): Window {
+  return failureWindow(p, p.initialDelaySeconds, mode);
+}
+
+/**
+ * Seconds the startup probe allows the app to start: initialDelaySeconds + failureThreshold x
+ * periodSeconds, the documented formula and the latest never-up kill of an app that refuses
+ * connections (neverUpKill). An app that hangs instead gets neverUpKill(p, 'hang').
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
+ */
+export function startupBudget(startup: ProbeTiming): number {
+  return neverUpKill(startup, 'refused').latest;
 }
 
 /**

@@ -104,6 +104,49 @@ spec:
         exec: { command: [test, -f, /up] }
 `;
 
+/**
+ * timeoutSeconds > periodSeconds everywhere (issue 20): pkg/kubelet/prober/worker.go worker.run
+ * starts the next probe only after doProbe returned, so attempts that time out are timeoutSeconds
+ * apart. The simulator schedules ticks that way; the hover and the figures use timing.ts
+ * failureWindow.
+ */
+const SLOW = `apiVersion: v1
+kind: Pod
+metadata:
+  name: slow
+spec:
+  terminationGracePeriodSeconds: 12
+  containers:
+    - name: api
+      image: x:1
+      livenessProbe:
+        httpGet: { path: /live, port: 8080 }
+        periodSeconds: 5
+        timeoutSeconds: 10
+        failureThreshold: 3
+      readinessProbe:
+        httpGet: { path: /ready, port: 8080 }
+        periodSeconds: 2
+        timeoutSeconds: 7
+        failureThreshold: 4
+    - name: boot
+      image: x:1
+      startupProbe:
+        exec: { command: [test, -f, /up] }
+        initialDelaySeconds: 3
+        periodSeconds: 4
+        timeoutSeconds: 9
+        failureThreshold: 5
+    - name: bare
+      image: x:1
+      livenessProbe:
+        tcpSocket: { port: 9000 }
+        initialDelaySeconds: 2
+        periodSeconds: 3
+        timeoutSeconds: 8
+        failureThreshold: 2
+`;
+
 describe('hovers agree with the lifecycle simulator', () => {
   it('a sidecar with a startupProbe: the next init container starts in the window the hover shows', () => {
     const hover = /startupProbe has succeeded \(([^)]+) after it starts\)/.exec(md(caret(WEB, 'proxy')));
@@ -142,7 +185,7 @@ describe('hovers agree with the lifecycle simulator', () => {
   });
 
   it('liveness: hang -> kill and the worst case equal the panel\'s figures; a real hang falls in the window', () => {
-    for (const [yaml, name, nth] of [[WEB, 'app', 0], [MESH, 'api', 0], [MESH, 'worker', 1]] as const) {
+    for (const [yaml, name, nth] of [[WEB, 'app', 0], [MESH, 'api', 0], [MESH, 'worker', 1], [SLOW, 'api', 0], [SLOW, 'bare', 1]] as const) {
       const m = md(caret(yaml, 'livenessProbe', nth));
       const [earliest, latest] = window(cell(m, 'Hang → kill'));
       const worst = seconds(cell(m, 'Hang → SIGKILL at the latest'));
@@ -161,19 +204,53 @@ describe('hovers agree with the lifecycle simulator', () => {
   });
 
   it('startup: budget and never-up kill equal the panel\'s figures', () => {
-    for (const [yaml, name, nth] of [[WEB, 'app', 1], [WEB, 'proxy', 0], [MESH, 'worker', 0]] as const) {
+    for (const [yaml, name, nth] of [[WEB, 'app', 1], [WEB, 'proxy', 0], [MESH, 'worker', 0], [SLOW, 'boot', 0]] as const) {
       const m = md(caret(yaml, 'startupProbe', nth));
       const t = panel(yaml);
       assert.equal(t.figures.startupBudget.find((b) => b.container === name)?.seconds, seconds(cell(m, 'Startup budget')), name);
-      const [earliest] = window(cell(m, 'An app that never comes up is killed after'));
+      const [earliest] = window(cell(m, 'An app that never comes up (nothing answers) is killed after'));
       assert.deepEqual(figure(t, name, 'startup'), { best: earliest, worst: seconds(cell(m, 'Never up → SIGKILL at the latest')) }, name);
     }
   });
 
   it('readiness: hang -> out of endpoints equals the panel\'s figure', () => {
-    const m = md(caret(MESH, 'readinessProbe', 1));
-    const [earliest, latest] = window(cell(m, 'Hang → removed from endpoints'));
-    assert.deepEqual(figure(panel(MESH), 'api', 'readiness'), { best: earliest, worst: latest });
+    for (const [yaml, nth] of [[MESH, 1], [SLOW, 0]] as const) {
+      const m = md(caret(yaml, 'readinessProbe', nth));
+      const [earliest, latest] = window(cell(m, 'Hang → removed from endpoints'));
+      assert.deepEqual(figure(panel(yaml), 'api', 'readiness'), { best: earliest, worst: latest });
+    }
+  });
+
+  it('timeout > period: the issue 20 example (period 5, timeout 10, failureThreshold 3) is 30 s – 35 s everywhere', () => {
+    const m = md(caret(SLOW, 'livenessProbe'));
+    assert.deepEqual(window(cell(m, 'Hang → kill')), [30, 35]);
+    // The simulator, hung at 4 s past each tick phase: the kill lands in the window, at most a period apart.
+    const seen = new Set<number>();
+    for (const hang of [200, 201, 202, 203, 204]) {
+      const t = panel(SLOW, { kind: 'probeFailure', container: 'api', probe: 'liveness', at: hang }, { horizon: 600 });
+      const after = at(t, 'api', 'killed') - hang;
+      assert.ok(after >= 30 && after <= 35, `killed ${after} s after the hang`);
+      seen.add(after);
+    }
+    assert.ok(seen.size > 1, 'the hang time should move the kill within the window');
+    // A readiness hang: 4 attempts 7 s apart -> (4-1) × 7 + 7 = 28 s .. + 2 s.
+    const r = md(caret(SLOW, 'readinessProbe'));
+    assert.deepEqual(window(cell(r, 'Hang → removed from endpoints')), [28, 30]);
+    const t = panel(SLOW, { kind: 'probeFailure', container: 'api', probe: 'readiness', at: 200 }, { horizon: 600 });
+    const out = at(t, 'api', 'notReady') - 200;
+    assert.ok(out >= 28 && out <= 30, `not ready ${out} s after the hang`);
+  });
+
+  it('never up: the simulated app that never answers is killed at the ends of the hover\'s window', () => {
+    // The simulator's app that is not up yet refuses at once (d = 0): best tick phase -> earliest,
+    // worst -> latest, for a startupProbe and for a liveness probe without one (timeout > period).
+    for (const [name, probe, nth] of [['boot', 'startupProbe', 0], ['bare', 'livenessProbe', 1]] as const) {
+      const [earliest, latest] = window(cell(md(caret(SLOW, probe, nth)), 'An app that never comes up (nothing answers)'));
+      for (const [phase, expected] of [['best', earliest], ['worst', latest]] as const) {
+        const t = panel(SLOW, undefined, { probePhase: phase, appStartSecondsByContainer: { [name]: 1e5 }, horizon: 300 });
+        assert.equal(at(t, name, 'killed') - at(t, name, 'containerStarted'), expected, `${name} ${phase}`);
+      }
+    }
   });
 
   it('termination: the table\'s SIGKILL deadlines and the worst case equal the simulated deletion', () => {

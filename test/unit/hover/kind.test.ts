@@ -39,14 +39,32 @@ describe('workload kind hover', () => {
     assert.match(kindAt(rc, 'ReplicationController'), /^### ReplicationController `w`[\s\S]*replicationcontroller\//);
   });
 
-  it('Job: completions, parallelism, backoffLimit (default 6) and the back-off capped at 6 min', () => {
+  // The Job controller's pod-failure back-off is capped at MaxJobPodFailureBackOff = 10 min
+  // (K: pkg/controller/job/job_controller.go, 1.34-1.37); the hover used to say 6 min.
+  it('Job: completions, parallelism, backoffLimit (default 6) and the back-off capped at 10 min', () => {
     const m = kindAt(asWorkload('Job', JOBPOD, 'completions: 5\nparallelism: 2\nbackoffLimit: 4\n'), 'Job');
     assert.match(m, /Complete when 5 pod\(s\) have succeeded .*; parallelism 2\./);
     assert.match(m, /restartPolicy Never: a failed pod is replaced by a new pod/);
-    assert.match(m, /Fails after 4 retries \(backoffLimit\); failed pods are recreated with back-off 10 s, 20 s, 40 s … capped at 6 min/);
+    assert.match(m, /Fails after 4 retries \(backoffLimit\); failed pods are recreated with back-off 10 s, 20 s, 40 s … capped at 10 min/);
+    assert.match(m, /podReplacementPolicy TerminatingOrFailed: a replacement pod is created as soon as the old pod is terminating/);
     assert.match(m, /Sidecars do not keep a pod from completing/);
     assert.match(kindAt(asWorkload('Job', JOBPOD), 'Job'), /Complete when 1 pod\(s\)[\s\S]*Fails after 6 retries/);
     assert.match(kindAt(asWorkload('Job', JOBPOD, 'parallelism: 3\n'), 'Job'), /No completions, parallelism 3: a work queue/);
+  });
+
+  // K: pkg/apis/batch/v1/defaults.go SetDefaults_Job: backoffLimit is MaxInt32 when backoffLimitPerIndex is
+  // set; podReplacementPolicy defaults to Failed with a podFailurePolicy, else TerminatingOrFailed.
+  it('Job: backoffLimitPerIndex, maxFailedIndexes, successPolicy and podReplacementPolicy', () => {
+    const indexed = 'completionMode: Indexed\ncompletions: 5\nbackoffLimitPerIndex: 2\n';
+    const m = kindAt(asWorkload('Job', JOBPOD, `${indexed}maxFailedIndexes: 1\nsuccessPolicy: { rules: [{ succeededCount: 3 }] }\n`), 'Job');
+    assert.match(m, /Each index may fail 2 time\(s\) \(backoffLimitPerIndex\).*capped at 10 min\. backoffLimit defaults to 2147483647 here/);
+    assert.doesNotMatch(m, /Fails after/);
+    assert.match(m, /The Job fails as soon as more than 1 index\(es\) have failed \(maxFailedIndexes\)/);
+    assert.match(m, /successPolicy: the Job succeeds as soon as one of its rules is met/);
+    assert.match(kindAt(asWorkload('Job', JOBPOD, indexed), 'Job'), /No maxFailedIndexes: the other indexes keep running, and the Job fails at the end if any index failed/);
+    const pfp = 'podFailurePolicy: { rules: [{ action: FailJob, onExitCodes: { operator: In, values: [42] } }] }\n';
+    assert.match(kindAt(asWorkload('Job', JOBPOD, pfp), 'Job'), /podReplacementPolicy Failed: a replacement pod is created only once the old pod has fully terminated/);
+    assert.match(kindAt(asWorkload('Job', JOBPOD, 'podReplacementPolicy: Failed\n'), 'Job'), /podReplacementPolicy Failed/);
   });
 
   it('CronJob: schedule and concurrencyPolicy, then the Job', () => {

@@ -54,7 +54,10 @@ describe('probe hovers', () => {
     const m = md(caret(WEB, 'startupProbe', 1));
     assert.match(m, /Until it succeeds, liveness and readiness probes are not run/);
     assert.match(m, /Startup budget .*\| +5 min \|/);
-    assert.match(m, /An app that never comes up is killed after +\| +4 min 51 s – 5 min 1 s \|/);
+    // Never up (timing.ts failureWindow from initialDelaySeconds): nothing answers -> (f-1)..f × period;
+    // every attempt times out -> + timeout. The old single row gave only the second.
+    assert.match(m, /An app that never comes up \(nothing answers\) is killed after +\| +4 min 50 s – 5 min \|/);
+    assert.match(m, /An app that never answers \(each probe times out\) is killed after +\| +4 min 51 s – 5 min 1 s \|/);
   });
 
   it('a sidecar\'s startupProbe gates the next init container; its readiness counts for the pod', () => {
@@ -67,8 +70,26 @@ describe('probe hovers', () => {
     assert.match(m, /with restartPolicy Never, does not restart it/);
     assert.match(m, /\| terminationGracePeriodSeconds \| +5 \|/);
     assert.match(m, /Then grace period before SIGKILL +\| +5 s \|/);
-    // Without a startup probe a slow start is killed after initialDelay + (f-1)..f × period + timeout.
-    assert.match(m, /An app that never comes up is killed after +\| +21 s – 31 s \|/);
+    // Without a startup probe a slow start is killed after initialDelay + (f-1)..f × period (+ timeout
+    // when each attempt times out).
+    assert.match(m, /An app that never comes up \(nothing answers\) is killed after +\| +20 s – 30 s \|/);
+    assert.match(m, /An app that never answers \(each probe times out\) is killed after +\| +21 s – 31 s \|/);
+  });
+
+  it('timeoutSeconds > periodSeconds: attempts that time out are timeoutSeconds apart (issue 20 example)', () => {
+    // pkg/kubelet/prober/worker.go worker.run: `for w.doProbe(ctx) { <-probeTicker.C }` - the next
+    // probe starts only after doProbe returned, so attempts are max(periodSeconds, timeoutSeconds)
+    // apart. period 5, timeout 10, failureThreshold 3: first failing attempt 0..5 s after the hang,
+    // then 2 × 10 s + 10 s -> 30 s – 35 s (the old arithmetic said 20 s – 25 s).
+    const yaml = PLAIN.replace('        terminationGracePeriodSeconds: 5\n', '        terminationGracePeriodSeconds: 5\n        periodSeconds: 5\n        timeoutSeconds: 10\n');
+    const m = md(caret(yaml, 'livenessProbe', 1));
+    assert.match(m, /Hang → kill .*\| +30 s – 35 s \|/);
+    assert.match(m, /Hang → SIGKILL at the latest +\| +40 s \|/);
+    // Never up: refused at once -> 10 s – 15 s; every attempt times out -> 30 s – 35 s.
+    assert.match(m, /An app that never comes up \(nothing answers\) is killed after +\| +10 s – 15 s \|/);
+    assert.match(m, /An app that never answers \(each probe times out\) is killed after +\| +30 s – 35 s \|/);
+    assert.match(m, /timeoutSeconds \(10 s\) is longer than periodSeconds \(5 s\)/);
+    assert.doesNotMatch(md(caret(PLAIN, 'livenessProbe', 1)), /is longer than periodSeconds/);
   });
 
   it('a zero period means the default 10 s', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKOFF_DEFAULTS, hangToKill, nextRestart, probeTimingFrom, restartDelay } from '../../../server/src/analysis/timing';
+import { BACKOFF_DEFAULTS, hangToAction, nextRestart, probeTimingFrom, restartDelay } from '../../../server/src/analysis/timing';
 import type { BackoffState } from '../../../server/src/analysis/timing';
 import { box, eventsOf, FAST, podYaml, sim } from './helpers';
 
@@ -100,7 +100,7 @@ describe('lifecycle: restarts and back-off', () => {
     assert.ok(box(t, 'side').restarts >= 1);
   });
 
-  it('a liveness hang kills within hangToKill of timing.ts, then restarts', () => {
+  it('a liveness hang kills within hangToAction of timing.ts, then restarts', () => {
     const t = sim(podYaml(`
   containers:
     - name: app
@@ -108,7 +108,7 @@ describe('lifecycle: restarts and back-off', () => {
       livenessProbe: { httpGet: { port: 1 }, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }
 `), { kind: 'probeFailure', container: 'app', probe: 'liveness', at: 57 }, { ...FAST, horizon: 200 });
     const kill = eventsOf(t, 'app', 'killed')[0]!;
-    const w = hangToKill(probeTimingFrom({ periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }));
+    const w = hangToAction(probeTimingFrom({ periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }));
     assert.ok(kill - 57 >= w.earliest && kill - 57 <= w.latest, `${kill - 57} not in ${w.earliest}..${w.latest}`);
     // ticks at 4, 14, ... 64: fails at 66, 76, 86 -> kill at 86
     assert.equal(kill, 86);

@@ -8,6 +8,8 @@
  * pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
 
+import { GATE_REJECTED, GATE_VALID, GATE_VERSIONED } from './gateCases';
+
 export interface RejectCase {
   readonly name: string;
   readonly text: string;
@@ -1062,6 +1064,7 @@ spec:
     code: 'workload-restart-policy', line: 11, character: 21, covers: 'OnFailure',
     message: 'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
   },
+  ...GATE_REJECTED,
 ];
 
 export const VALID: readonly ValidCase[] = [
@@ -1364,6 +1367,7 @@ spec:
           resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
 `,
   },
+  ...GATE_VALID,
 ];
 
 /**
@@ -1469,4 +1473,5 @@ export const VERSIONED: readonly VersionCase[] = [
   { name: 'sidecar restartPolicyRules on 1.35 (forbidden)', text: SIDECAR_RULES, version: '1.35', code: 'invalid-container-restart-policy', message: 'spec.initContainers[0].restartPolicyRules: Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always' },
   { name: 'sidecar RestartAllContainers rule on 1.36 (RestartAllContainersOnContainerExits on)', text: SIDECAR_RULES, version: '1.36', code: undefined },
   { name: 'sleep action on 1.30', text: SLEEP, version: '1.30', code: undefined },
+  ...GATE_VERSIONED,
 ];

@@ -3,7 +3,7 @@
  * time to Ready (best/worst, from two happy-path runs), hang -> action per probe, startup budgets,
  * worst-case termination.
  */
-import { hangToKill, hangToNotReady, neverUpKill, probeKillDeadline, startupBudget, terminationTimeline, terminationTotal } from '../timing';
+import { hangToAction, hangToNotReady, neverUpKill, probeKillDeadline, startupBudget, terminationTimeline, terminationTotal } from '../timing';
 import type { SimPod } from './spec';
 import type { Bounds, SimFigures, SimProbeFigure } from './types';
 
@@ -13,7 +13,7 @@ export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: s
   for (const container of pod.containers) {
     const { liveness, readiness, startup } = container.probes;
     if (liveness) {
-      const w = hangToKill(liveness.timing);
+      const w = hangToAction(liveness.timing);
       // Worst case: the app also ignores SIGTERM, so it is gone only at the SIGKILL deadline.
       const deadline = probeKillDeadline(liveness.timing, pod.grace, container.preStopSeconds ?? 0);
       hang.push({ container: container.name, probe: 'liveness', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: liveness.span });
@@ -23,9 +23,12 @@ export function figures(pod: SimPod, timeToReady: Bounds | null, evictionRank: s
       hang.push({ container: container.name, probe: 'readiness', hangToAction: { best: w.earliest, worst: w.latest }, range: readiness.span });
     }
     if (startup) {
-      const w = neverUpKill(startup.timing);
+      // Best: nothing answers (refused at once, as simulated); worst: every attempt times out and the
+      // app ignores SIGTERM (the probe hover's "Never up -> SIGKILL at the latest").
+      const best = neverUpKill(startup.timing, 'refused').earliest;
+      const worst = neverUpKill(startup.timing, 'hang').latest;
       const deadline = probeKillDeadline(startup.timing, pod.grace, container.preStopSeconds ?? 0);
-      hang.push({ container: container.name, probe: 'startup', hangToAction: { best: w.earliest, worst: w.latest + deadline }, range: startup.span });
+      hang.push({ container: container.name, probe: 'startup', hangToAction: { best, worst: worst + deadline }, range: startup.span });
       budgets.push({ container: container.name, seconds: startupBudget(startup.timing), range: startup.span });
     }
   }

@@ -1,8 +1,8 @@
 /**
  * The rule registry: every rule Pod Lens runs, in one list. A rule is one file,
  * `<topic>/<camelCaseCode>.ts`, holding its code, severity, check and quick fixes (rule.ts).
- * Topics: containers, probes (and handlers), resources, termination, workloads, versions (fields a
- * release drops); shared helpers in shared/.
+ * Topics: containers, probes (and handlers), resources, security (user namespaces, groups), termination,
+ * workloads, versions (fields a release drops); shared helpers in shared/.
  */
 import { containerImageRequired } from './containers/containerImageRequired';
 import { containerRestartPolicyForbidden } from './containers/containerRestartPolicyForbidden';
@@ -50,6 +50,15 @@ import { rollingUpdateStuck } from './workloads/rollingUpdateStuck';
 import { workloadActiveDeadlineSeconds } from './workloads/workloadActiveDeadlineSeconds';
 import { workloadRestartPolicy } from './workloads/workloadRestartPolicy';
 import { fieldDroppedByVersion } from './versions/fieldDroppedByVersion';
+import { invalidEnvName } from './containers/invalidEnvName';
+import { invalidImageVolume } from './resources/invalidImageVolume';
+import { invalidResizePolicy } from './resources/invalidResizePolicy';
+import { unknownResourceClaim } from './resources/unknownResourceClaim';
+import { hostUsersConflict } from './security/hostUsersConflict';
+import { invalidSupplementalGroupsPolicy } from './security/invalidSupplementalGroupsPolicy';
+import { invalidJobBackoffPerIndex } from './workloads/invalidJobBackoffPerIndex';
+import { invalidJobSuccessPolicy } from './workloads/invalidJobSuccessPolicy';
+import { invalidPodReplacementPolicy } from './workloads/invalidPodReplacementPolicy';
 import type { Rule } from './rule';
 import type { Severity } from '../finding';
 
@@ -62,6 +71,7 @@ export const RULES: readonly Rule[] = [
   duplicateContainerName,
   containerImageRequired,
   invalidContainerPort,
+  invalidEnvName,
   initContainerRestartPolicy,
   initContainerForbiddenField,
   containerRestartPolicyForbidden,
@@ -80,13 +90,21 @@ export const RULES: readonly Rule[] = [
   requestExceedsLimit,
   nonOvercommittableResource,
   invalidHugepages,
+  invalidResizePolicy,
+  unknownResourceClaim,
+  invalidImageVolume,
   podResourcesUnsupported,
   podResourcesInconsistent,
   invalidRestartPolicy,
   invalidActiveDeadlineSeconds,
+  hostUsersConflict,
+  invalidSupplementalGroupsPolicy,
   negativeTerminationGracePeriod,
   workloadRestartPolicy,
   workloadActiveDeadlineSeconds,
+  invalidJobBackoffPerIndex,
+  invalidJobSuccessPolicy,
+  invalidPodReplacementPolicy,
   rollingUpdateStuck,
   missingReadinessProbe,
   livenessProbeBeforeStartup,

@@ -41,13 +41,15 @@ describe('liveness-probe-before-startup', () => {
     const text = web(`${READY}\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 5, failureThreshold: 3 }`);
     const [d] = expectCode(text, 'liveness-probe-before-startup', 1);
     assert.equal(covered(text, d!), 'livenessProbe');
-    assert.match(d!.message, /restart the container 15 s after it starts \(initialDelaySeconds 0 \+ failureThreshold 3 x periodSeconds 5\)/);
+    // A range, the probe hover's never-up window (timing.ts neverUpKill): the first failing tick
+    // falls 0..period after initialDelaySeconds (was: only the latest, "15 s").
+    assert.match(d!.message, /restart the container between 10 s and 15 s after it starts, depending on where the probe ticks fall \(initialDelaySeconds 0, then failureThreshold 3 failed probes periodSeconds 5 apart\)/);
     assert.deepEqual(d!.data, { container: { list: 'containers', index: 0 }, periodSeconds: 5, failureThreshold: 60 });
   });
   it('applies API defaults to zero values (periodSeconds 0 means 10)', () => {
     const text = web(`${READY}\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 0, failureThreshold: 2 }`);
     const [d] = expectCode(text, 'liveness-probe-before-startup', 1);
-    assert.match(d!.message, /20 s/);
+    assert.match(d!.message, /between 10 s and 20 s/);
   });
   it('is quiet for the default timing (0 + 3 x 10 = 30 s), with a startupProbe, or with a long initial delay', () => {
     expectCode(web(`${READY}\nlivenessProbe: { httpGet: { path: /healthz, port: http } }`), 'liveness-probe-before-startup', 0);
@@ -61,7 +63,13 @@ describe('liveness-fails-before-readiness', () => {
     const text = web(`readinessProbe: { httpGet: { path: /ready, port: http }, periodSeconds: 10, failureThreshold: 6 }\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 10, failureThreshold: 3 }`);
     const [d] = expectCode(text, 'liveness-fails-before-readiness', 1);
     assert.equal(d!.severity, 'information');
-    assert.match(d!.message, /gives up after 30 s .* sooner than the readinessProbe \(60 s\)/);
+    // timing.ts hangToAction latest: period + (f-1) × max(period, timeout) + timeout (was f × period).
+    assert.match(d!.message, /gives up at most 31 s after the app hangs .* sooner than the readinessProbe \(61 s\)/);
+  });
+  it('counts timeoutSeconds as the kubelet does: a long liveness timeout makes it the more patient one', () => {
+    // pkg/kubelet/prober/worker.go: attempts that time out are timeoutSeconds apart when that is
+    // longer than the period. liveness 5/20/3: 5 + 2 × 20 + 20 = 65 s; readiness 10/1/6: 61 s.
+    expectCode(web(`readinessProbe: { httpGet: { path: /ready, port: http }, periodSeconds: 10, failureThreshold: 6 }\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 5, timeoutSeconds: 20, failureThreshold: 3 }`), 'liveness-fails-before-readiness', 0);
   });
   it('is quiet when liveness is at least as patient', () => {
     expectCode(web(`${READY}\nlivenessProbe: { httpGet: { path: /healthz, port: http }, periodSeconds: 10, failureThreshold: 6 }`), 'liveness-fails-before-readiness', 0);

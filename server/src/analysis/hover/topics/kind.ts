@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { PodSpecModel } from '../../../model/pod';
-import { get, getPath, int, str } from '../../../model/tree';
+import { get, getPath, int, isMap, str } from '../../../model/tree';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link } from '../md';
 
@@ -67,10 +67,19 @@ function body(pod: PodSpecModel, policy: string): string[] {
   }
 }
 
+/**
+ * The Job's completion and failure handling, with the API server's defaults (K: pkg/apis/batch/v1
+ * defaults.go SetDefaults_Job: backoffLimit 6, or MaxInt32 with backoffLimitPerIndex; podReplacementPolicy
+ * Failed with a podFailurePolicy, else TerminatingOrFailed) and the Job controller's pod-failure back-off
+ * (K: pkg/controller/job/job_controller.go DefaultJobPodFailureBackOff 10 s, MaxJobPodFailureBackOff 10 min).
+ */
 function job(spec: ReturnType<typeof get>, policy: string): string {
   const completions = int(get(spec, 'completions'));
   const parallelism = int(get(spec, 'parallelism')) ?? 1;
-  const backoffLimit = int(get(spec, 'backoffLimit')) ?? 6;
+  const perIndex = int(get(spec, 'backoffLimitPerIndex'));
+  const maxFailedIndexes = int(get(spec, 'maxFailedIndexes'));
+  const backoffLimit = int(get(spec, 'backoffLimit')) ?? (perIndex !== undefined ? 2147483647 : 6);
+  const replacement = str(get(spec, 'podReplacementPolicy')) ?? (isMap(get(spec, 'podFailurePolicy')) ? 'Failed' : 'TerminatingOrFailed');
   return bullets([
     completions === undefined && parallelism > 1
       ? l10n.t('No completions, parallelism {0}: a work queue; the Job is complete once any pod succeeds and all have ended.', parallelism)
@@ -80,7 +89,18 @@ function job(spec: ReturnType<typeof get>, policy: string): string {
       : l10n.t('restartPolicy {0}: {1}', policy, policy === 'Never'
         ? l10n.t('a failed pod is replaced by a new pod.')
         : l10n.t('failed containers restart in the same pod.')),
-    l10n.t('Fails after {0} retries (backoffLimit); failed pods are recreated with back-off 10 s, 20 s, 40 s … capped at 6 min.', backoffLimit),
+    perIndex === undefined
+      ? l10n.t('Fails after {0} retries (backoffLimit); failed pods are recreated with back-off 10 s, 20 s, 40 s … capped at 10 min.', backoffLimit)
+      : l10n.t('Each index may fail {0} time(s) (backoffLimitPerIndex) before it is marked failed; failed pods are recreated with back-off 10 s, 20 s, 40 s … capped at 10 min. backoffLimit defaults to 2147483647 here, so it never ends the Job first.', perIndex),
+    ...(perIndex === undefined ? [] : [maxFailedIndexes === undefined
+      ? l10n.t('No maxFailedIndexes: the other indexes keep running, and the Job fails at the end if any index failed.')
+      : l10n.t('The Job fails as soon as more than {0} index(es) have failed (maxFailedIndexes).', maxFailedIndexes)]),
+    ...(isMap(get(spec, 'successPolicy'))
+      ? [l10n.t('successPolicy: the Job succeeds as soon as one of its rules is met (succeededIndexes, succeededCount); its remaining pods are terminated.')]
+      : []),
+    replacement === 'Failed'
+      ? l10n.t('podReplacementPolicy Failed: a replacement pod is created only once the old pod has fully terminated.')
+      : l10n.t('podReplacementPolicy {0}: a replacement pod is created as soon as the old pod is terminating, so both can run for a while.', replacement),
     l10n.t('Sidecars do not keep a pod from completing: they are stopped once the app containers have exited.'),
   ]);
 }

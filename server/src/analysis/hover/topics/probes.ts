@@ -9,7 +9,7 @@ import type { ContainerModel, PodSpecModel, ProbeModel } from '../../../model/po
 import type { KubeVersion } from '../../../model/version';
 import { get, str } from '../../../model/tree';
 import { knownDuration } from '../../rules/shared/commands';
-import { hangToKill, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../../timing';
+import { hangToAction, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../../timing';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link, range, secs, table } from '../md';
@@ -115,24 +115,32 @@ function computed(p: ProbeModel, c: ContainerModel, pod: PodSpecModel, version: 
   if (p.kind === 'liveness' && probeStart) {
     rows.push([l10n.t('Liveness probing begins'), range(Math.max(probeStart.earliest, tm.initialDelaySeconds), Math.max(probeStart.latest, tm.initialDelaySeconds))]);
   }
-  const neverUp = neverUpKill(tm);
+  // Never up: nothing answers (refused at once, as the simulator's app that is not up yet), or the
+  // app accepts but never answers (each attempt takes timeoutSeconds); failureWindow in timing.ts.
+  const neverUp = neverUpKill(tm, 'refused');
+  const neverUpHang = neverUpKill(tm, 'hang');
   if (p.kind === 'startup' || (p.kind === 'liveness' && !startup)) {
-    rows.push([l10n.t('An app that never comes up is killed after'), range(neverUp.earliest, neverUp.latest)]);
+    rows.push([l10n.t('An app that never comes up (nothing answers) is killed after'), range(neverUp.earliest, neverUp.latest)]);
+    rows.push([l10n.t('An app that never answers (each probe times out) is killed after'), range(neverUpHang.earliest, neverUpHang.latest)]);
   }
   if (p.kind === 'readiness') {
     const w = hangToNotReady(tm);
     rows.push([l10n.t('Hang → removed from endpoints'), range(w.earliest, w.latest)]);
   } else {
-    const w = hangToKill(tm);
-    if (p.kind === 'liveness') rows.push([l10n.t('Hang → kill (failureThreshold × periodSeconds + timeoutSeconds)'), range(w.earliest, w.latest)]);
+    const w = hangToAction(tm);
+    if (p.kind === 'liveness') rows.push([l10n.t('Hang → kill ((failureThreshold − 1) × max(periodSeconds, timeoutSeconds) + timeoutSeconds, + up to one period)'), range(w.earliest, w.latest)]);
     rows.push([l10n.t('Then grace period before SIGKILL'), secs(deadline)]);
     // The same worst case as the lifecycle panel's figures: the app ignores SIGTERM too.
     rows.push(p.kind === 'liveness'
       ? [l10n.t('Hang → SIGKILL at the latest'), secs(w.latest + deadline)]
-      : [l10n.t('Never up → SIGKILL at the latest'), secs(neverUp.latest + deadline)]);
+      : [l10n.t('Never up → SIGKILL at the latest'), secs(neverUpHang.latest + deadline)]);
   }
   return blocks(
     table([l10n.t('Computed for this container'), l10n.t('Seconds')], rows, [false, true]),
     l10n.t('Assumes the app answers as soon as probing starts; ranges come from where the probe ticks fall.'),
+    // worker.run (pkg/kubelet/prober/worker.go) starts the next attempt only after doProbe returned.
+    tm.timeoutSeconds > tm.periodSeconds
+      ? l10n.t('timeoutSeconds ({0} s) is longer than periodSeconds ({1} s): the kubelet starts the next probe only when the previous one has returned, so attempts that time out are {0} s apart.', tm.timeoutSeconds, tm.periodSeconds)
+      : undefined,
   );
 }

@@ -10,7 +10,7 @@ import type { YNode } from '../../../model/tree';
 import type { Rule, RuleFinding } from '../rule';
 import { containerPath } from '../shared/fieldPaths';
 import { longRunning, where } from '../shared/podParts';
-import { probeTiming } from '../shared/probeTiming';
+import { probeTiming } from '../../timing';
 
 /** A plain JSON form of a node (keys sorted), for comparing two subtrees. */
 function canonical(node: YNode | undefined): string {

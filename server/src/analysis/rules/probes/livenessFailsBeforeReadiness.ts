@@ -1,15 +1,16 @@
 /**
  * The liveness probe should be the more patient one. When an app is overloaded or briefly stuck,
  * its readiness probe should take it out of the Service endpoints first so it can recover; if the
- * liveness probe gives up sooner (failureThreshold x periodSeconds is smaller), the kubelet restarts
- * the container while it still receives traffic, which turns load spikes into restart cascades.
+ * liveness probe gives up sooner, the kubelet restarts the container while it still receives
+ * traffic, which turns load spikes into restart cascades. "Sooner" compares the latest moment each
+ * probe acts after the app hangs (timing.ts hangToAction, the numbers the probe hover shows).
  * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
  */
 import * as l10n from '@vscode/l10n';
 import type { Rule, RuleFinding } from '../rule';
 import { containerPath } from '../shared/fieldPaths';
 import { longRunning, where } from '../shared/podParts';
-import { failureBudget, probeTiming } from '../shared/probeTiming';
+import { hangToAction, probeTiming } from '../../timing';
 
 export const livenessFailsBeforeReadiness: Rule = {
   code: 'liveness-fails-before-readiness',
@@ -21,12 +22,13 @@ export const livenessFailsBeforeReadiness: Rule = {
       const live = c.probes.liveness;
       const ready = c.probes.readiness;
       if (!live || !ready || live.handlers.length === 0 || ready.handlers.length === 0) continue;
-      const l = failureBudget(live);
-      const r = failureBudget(ready);
+      const lt = probeTiming(live);
+      const l = hangToAction(lt).latest;
+      const r = hangToAction(probeTiming(ready)).latest;
       if (l >= r) continue;
       out.push({
         span: live.keySpan,
-        message: l10n.t('{0}.livenessProbe gives up after {1} s (failureThreshold {2} x periodSeconds {3}), sooner than the readinessProbe ({4} s). When the app is slow or overloaded, the kubelet restarts the container before the readiness probe takes it out of the Service, so it restarts while still receiving traffic. Give the liveness probe a larger failureThreshold or periodSeconds than the readiness probe.', containerPath(pod, c), l, probeTiming(live).failureThreshold, probeTiming(live).periodSeconds, r),
+        message: l10n.t('{0}.livenessProbe gives up at most {1} s after the app hangs (failureThreshold {2}, periodSeconds {3}, timeoutSeconds {4}), sooner than the readinessProbe ({5} s). When the app is slow or overloaded, the kubelet restarts the container before the readiness probe takes it out of the Service, so it restarts while still receiving traffic. Give the liveness probe a larger failureThreshold or periodSeconds than the readiness probe.', containerPath(pod, c), l, lt.failureThreshold, lt.periodSeconds, lt.timeoutSeconds, r),
         data: { container: where(c) },
       });
     }

@@ -1,9 +1,13 @@
 /**
  * A liveness probe without a startupProbe starts counting failures while the app is still starting.
  * The kubelet runs the first probe after initialDelaySeconds and restarts the container after
- * failureThreshold consecutive failures, periodSeconds apart. If that budget is short (< 30 s,
- * the budget of a probe with all defaults: 0 + 3 x 10 s), a slow start (cold JVM, cache warm-up,
- * migrations) is killed and restarted over and over: CrashLoopBackOff that never ends.
+ * failureThreshold consecutive failures; the window comes from timing.ts neverUpKill (the same
+ * function as the probe hover and the panel), for an app that does not answer yet (connection
+ * refused): between initialDelaySeconds + (failureThreshold - 1) x periodSeconds and
+ * initialDelaySeconds + failureThreshold x periodSeconds after it starts, depending on where the
+ * ticks fall. If the latest is short (< 30 s, that of a probe with all defaults: 0 + 3 x 10 s), a
+ * slow start (cold JVM, cache warm-up, migrations) is killed and restarted over and over:
+ * CrashLoopBackOff that never ends.
  * A startupProbe holds the liveness probe back until the app has started.
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
  */
@@ -15,7 +19,7 @@ import type { FixInput, QuickFix } from '../../fixes/context';
 import { column, entryEnd, eol, insertEntry, isFlow, lineStart } from '../../fixes/text';
 import { containerPath } from '../shared/fieldPaths';
 import { longRunning, where } from '../shared/podParts';
-import { livenessStartBudget, probeTiming } from '../shared/probeTiming';
+import { neverUpKill, probeTiming } from '../../timing';
 
 /** Seconds: the default liveness probe's budget (initialDelaySeconds 0 + failureThreshold 3 x periodSeconds 10). */
 export const MIN_START_BUDGET = 30;
@@ -31,12 +35,12 @@ export const livenessProbeBeforeStartup: Rule = {
     for (const c of longRunning(pod)) {
       const p = c.probes.liveness;
       if (!p || c.probes.startup || p.handlers.length === 0) continue;
-      const budget = livenessStartBudget(p);
       const t = probeTiming(p);
-      if (budget >= MIN_START_BUDGET) continue;
+      const window = neverUpKill(t, 'refused');
+      if (window.latest >= MIN_START_BUDGET) continue;
       out.push({
         span: p.keySpan,
-        message: l10n.t('{0}.livenessProbe can restart the container {1} s after it starts (initialDelaySeconds {2} + failureThreshold {3} x periodSeconds {4}), and there is no startupProbe. If the app ever takes longer than that to start, the kubelet kills it before it is up, again and again (CrashLoopBackOff). Add a startupProbe that allows the slowest start, or raise initialDelaySeconds/failureThreshold.', containerPath(pod, c), budget, t.initialDelaySeconds, t.failureThreshold, t.periodSeconds),
+        message: l10n.t('{0}.livenessProbe can restart the container between {1} s and {2} s after it starts, depending on where the probe ticks fall (initialDelaySeconds {3}, then failureThreshold {4} failed probes periodSeconds {5} apart), and there is no startupProbe. If the app ever takes longer than that to start, the kubelet kills it before it is up, again and again (CrashLoopBackOff). Add a startupProbe that allows the slowest start, or raise initialDelaySeconds/failureThreshold.', containerPath(pod, c), window.earliest, window.latest, t.initialDelaySeconds, t.failureThreshold, t.periodSeconds),
         data: {
           container: where(c),
           // A startup probe with the liveness handler and period that allows at least 5 minutes to start.

@@ -23,3 +23,12 @@ export const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
 export function volumes(pod: PodSpecModel): { name: string | undefined; index: number; node: YMap }[] {
   return items(get(pod.spec, 'volumes')).flatMap((v, index) => (isMap(v) ? [{ name: str(get(v, 'name')), index, node: v }] : []));
 }
+
+/** The Job spec of a Job or CronJob (`spec`, `spec.jobTemplate.spec`) and its path, else undefined. */
+export function jobSpecOf(pod: PodSpecModel): { node: YMap; path: string } | undefined {
+  const path = pod.kind === 'Job' ? ['spec'] : pod.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : undefined;
+  if (!path) return undefined;
+  let node: ReturnType<typeof get> = pod.root;
+  for (const k of path) node = get(node, k);
+  return isMap(node) ? { node, path: path.join('.') } : undefined;
+}
