@@ -50,10 +50,16 @@ describe('restartPolicy hovers', () => {
     assert.match(md(caret(asWorkload('StatefulSet', withPolicy('Never')), 'restartPolicy')), /A StatefulSet only accepts Always: the API server rejects Never/);
   });
 
-  it('container-level restartPolicy on an app container needs the alpha gate', () => {
+  // This test used to expect "needs the ContainerRestartRules feature gate (alpha)": wrong from 1.35, where
+  // the gate is beta and on (kube_features.go) and ContainerShouldRestart (pkg/api/v1/pod/util.go) uses the
+  // container's policy; at 1.34 dropContainerRestartRules (pkg/api/pod/util.go) drops the field.
+  it('container-level restartPolicy on an app container: its own policy from 1.35, dropped at 1.34', () => {
     const pod = WEB.replace('    - name: app\n      image: app:1.2\n', '    - name: app\n      image: app:1.2\n      restartPolicy: Never\n');
-    const m = md(caret(pod, 'restartPolicy: Never', 0, 1));
+    const at = caret(pod, 'restartPolicy: Never', 0, 1);
+    const m = md(at);
     assert.match(m, /^### restartPolicy on `app`/);
-    assert.match(m, /ContainerRestartRules feature gate \(alpha\)/);
+    assert.match(m, /Its own restartPolicy Never replaces the pod's \(Always\) for this container: it is not restarted/);
+    assert.doesNotMatch(m, /alpha/);
+    assert.match(md(at, { kubernetesVersion: '1.34' }), /At Kubernetes 1\.34 the API server drops this field/);
   });
 });

@@ -6,7 +6,9 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel } from '../../model/pod';
 import { initContainers } from '../../model/pod';
 import type { PodAnalysis } from '../podAnalysis';
+import { ownRestartPolicy } from '../containerRestart';
 import { BACKOFF_DEFAULTS, backoffSequence } from '../timing';
+import type { KubeVersion } from '../../model/version';
 import { label } from './context';
 import type { HoverTarget } from './context';
 import { code, secs } from './md';
@@ -64,4 +66,27 @@ export function exitText(pod: PodSpecModel): string {
     case 'OnFailure': return l10n.t('An app container that exits non-zero (or fails its liveness probe) is restarted (restartPolicy OnFailure): {0}. Exit 0 ends it for good.', backoffText());
     default: return l10n.t('An app container that exits, with any code, is restarted (restartPolicy Always): {0}; CrashLoopBackOff in between.', backoffText());
   }
+}
+
+/**
+ * What a container with its own restartPolicy (1.35+, ContainerRestartRules) does when it exits, as
+ * K: pkg/api/v1/pod/util.go ContainerShouldRestart decides: the first matching exit-code rule, then its
+ * own policy; the pod's restartPolicy does not apply to it. Undefined for a container without one.
+ */
+export function ownPolicyText(pod: PodSpecModel, c: ContainerModel, version: KubeVersion): string | undefined {
+  const own = ownRestartPolicy(c, version);
+  if (own === undefined) return undefined;
+  const effect = own === 'Always'
+    ? l10n.t('it is restarted after any exit ({0})', backoffText())
+    : own === 'OnFailure'
+      ? l10n.t('it is restarted after a non-zero exit ({0}); exit 0 ends it', backoffText())
+      : l10n.t('it is not restarted');
+  const head = l10n.t('Its own restartPolicy {0} replaces the pod\'s ({1}) for this container: {2}.', own, pod.restartPolicy.value, effect);
+  if (c.restartRules.length === 0) return head;
+  const rules = c.restartRules.map((r) => {
+    const codes = `[${(r.values ?? []).join(', ')}]`;
+    const action = r.action === 'RestartAllContainers' ? l10n.t('restart every container of the pod') : l10n.t('restart');
+    return r.operator === 'NotIn' ? l10n.t('exit code not in {0} → {1}', codes, action) : l10n.t('exit code in {0} → {1}', codes, action);
+  });
+  return l10n.t('{0} Before that, its restartPolicyRules are checked in order and the first that matches the exit code wins: {1}.', head, rules.join('; '));
 }

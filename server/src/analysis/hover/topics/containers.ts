@@ -9,7 +9,7 @@ import { appContainers, initContainers, sidecars } from '../../../model/pod';
 import { probeTiming, timeToReady } from '../../timing';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
-import { exitText, onContainerName } from '../containerPhrases';
+import { exitText, onContainerName, ownPolicyText } from '../containerPhrases';
 import { blocks, bullets, code, DOCS, heading, link, names, range } from '../md';
 
 export function containersHover(t: HoverTarget): string | undefined {
@@ -28,7 +28,7 @@ export function containersHover(t: HoverTarget): string | undefined {
       c.probes.readiness || c.probes.startup
         ? l10n.t('Ready {0} after it starts (from its probes; assuming the app answers at once).', range(ready.earliest, ready.latest))
         : l10n.t('No readinessProbe: it counts as Ready as soon as it is running.'),
-      exitText(pod),
+      ownPolicyText(pod, c, t.analysis.version) ?? exitText(pod),
       l10n.t('On termination it gets SIGTERM (after its preStop hook) and at most terminationGracePeriodSeconds ({0} s) in all before SIGKILL.', pod.terminationGracePeriodSeconds.value),
     ]),
     link(DOCS.podLifecycle),

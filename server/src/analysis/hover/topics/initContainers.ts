@@ -10,7 +10,7 @@ import { initContainers } from '../../../model/pod';
 import type { PodAnalysis } from '../../podAnalysis';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
-import { initFailureText, onContainerName, predecessorText, successorText } from '../containerPhrases';
+import { initFailureText, onContainerName, ownPolicyText, predecessorText, successorText } from '../containerPhrases';
 import { blocks, bullets, code, DOCS, heading, link, names } from '../md';
 
 function peakText(analysis: PodAnalysis, c: ContainerModel): string | undefined {
@@ -37,7 +37,7 @@ export function initContainerHover(t: HoverTarget): string | undefined {
       running.length ? l10n.t('Sidecars already running beside it: {0}.', names(running)) : undefined,
       l10n.t('While it runs, the pod status shows Init:{0}/{1}.', n - 1, list.length),
     ]),
-    initFailureText(t.analysis),
+    ownPolicyText(pod, c, t.analysis.version) ?? initFailureText(t.analysis),
     l10n.t('Must be idempotent: it runs again when the pod restarts, and a retry may find half-done work.'),
     peakText(t.analysis, c),
     link(DOCS.init),

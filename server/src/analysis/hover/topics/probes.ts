@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel, ProbeModel } from '../../../model/pod';
 import type { KubeVersion } from '../../../model/version';
 import { get, str } from '../../../model/tree';
+import { ownRestartPolicy } from '../../containerRestart';
 import { knownDuration } from '../../rules/shared/commands';
 import { hangToAction, hangToNotReady, neverUpKill, PROBE_FIELDS, probeKillDeadline, probeTiming, startupBudget, timeToReady, timeToStarted } from '../../timing';
 import { containerOf, label } from '../context';
@@ -29,7 +30,7 @@ export function probeHover(t: HoverTarget): string | undefined {
       : l10n.t('Ephemeral containers cannot have probes: the API server rejects this field.'), link(DOCS.probes));
   }
   if (!probe) return undefined;
-  return blocks(title, handlerText(probe), onFailure(probe, c, pod), timingTable(probe), computed(probe, c, pod, t.analysis.version), link(DOCS.probes));
+  return blocks(title, handlerText(probe), onFailure(probe, c, pod, t.analysis.version), timingTable(probe), computed(probe, c, pod, t.analysis.version), link(DOCS.probes));
 }
 
 /** What the kubelet does for each probe and what counts as success (pkg/probe/{exec,http,tcp,grpc}). */
@@ -51,14 +52,18 @@ function handlerText(p: ProbeModel): string | undefined {
   }
 }
 
-function onFailure(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string {
+function onFailure(p: ProbeModel, c: ContainerModel, pod: PodSpecModel, version: KubeVersion): string {
   const sidecar = c.role === 'sidecar';
+  const own = ownRestartPolicy(c, version);
   const tm = probeTiming(p);
   switch (p.kind) {
     case 'liveness':
       return bullets([
         sidecar
           ? l10n.t('On failure ({0} in a row): the kubelet kills this sidecar and restarts it, whatever the pod\'s restartPolicy.', tm.failureThreshold)
+          : own !== undefined
+            // The kill is an exit with a code (137, or the app's): ContainerShouldRestart applies the container's rules and policy.
+            ? l10n.t('On failure ({0} in a row): the kubelet kills the container; its own restartPolicy ({1}) and restart rules decide, from the exit code, whether it is restarted.', tm.failureThreshold, own)
           : pod.restartPolicy.value === 'Never'
             ? l10n.t('On failure ({0} in a row): the kubelet kills the container and, with restartPolicy Never, does not restart it.', tm.failureThreshold)
             : l10n.t('On failure ({0} in a row): the kubelet kills the container and restarts it (restartPolicy {1}), with back-off if it keeps failing.', tm.failureThreshold, pod.restartPolicy.value),
@@ -74,7 +79,9 @@ function onFailure(p: ProbeModel, c: ContainerModel, pod: PodSpecModel): string 
       return bullets([
         l10n.t('Until it succeeds, liveness and readiness probes are not run.'),
         sidecar ? l10n.t('The next init container starts only after this startupProbe succeeds.') : undefined,
-        sidecar || pod.restartPolicy.value !== 'Never'
+        own !== undefined
+          ? l10n.t('On failure ({0} in a row): the kubelet kills the container; its own restartPolicy ({1}) and restart rules decide, from the exit code, whether it is restarted.', tm.failureThreshold, own)
+          : sidecar || pod.restartPolicy.value !== 'Never'
           ? l10n.t('On failure ({0} in a row): the kubelet kills the container and restarts it.', tm.failureThreshold)
           : l10n.t('On failure ({0} in a row): the kubelet kills the container and, with restartPolicy Never, does not restart it.', tm.failureThreshold),
       ]);

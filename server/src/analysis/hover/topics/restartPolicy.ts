@@ -5,9 +5,11 @@
  */
 import * as l10n from '@vscode/l10n';
 import { initContainers, sidecars } from '../../../model/pod';
+import { ownRestartPolicy } from '../../containerRestart';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
-import { exitText } from '../containerPhrases';
+import { exitText, ownPolicyText } from '../containerPhrases';
+import { atLeast, FEATURE_ALPHA, featureEnabled, formatKubeVersion } from '../../../model/version';
 import { initFailureText } from '../containerPhrases';
 import { blocks, bullets, code, DOCS, heading, link, names } from '../md';
 
@@ -19,9 +21,18 @@ export function restartPolicyHover(t: HoverTarget): string | undefined {
   if (p.length === 3 && p[2] === 'restartPolicy') {
     const c = containerOf(t.analysis.pod, p);
     if (!c || c.listKey === 'initContainers') return undefined; // sidecar.ts
+    const v = t.analysis.version;
+    // K: pkg/api/pod/util.go dropContainerRestartRules (1.34), pkg/apis/core/validation validateContainers.
+    const text = c.role === 'ephemeral'
+      ? l10n.t('Ephemeral containers never accept a restartPolicy: the API server rejects it.')
+      : featureEnabled(v, 'ContainerRestartRules')
+        ? ownPolicyText(t.analysis.pod, c, v)
+        : atLeast(v, FEATURE_ALPHA.ContainerRestartRules!)
+          ? l10n.t('At Kubernetes {0} the API server drops this field (the ContainerRestartRules feature gate is off by default until 1.35): the container follows the pod\'s restartPolicy ({1}).', formatKubeVersion(v), t.analysis.pod.restartPolicy.value)
+          : l10n.t('Before Kubernetes 1.34 only init containers may set restartPolicy (Always makes them sidecars); on an app container the API server rejects it. From 1.35 any container may set its own.');
     return blocks(
       heading(l10n.t('restartPolicy on {0}', code(label(c)))),
-      l10n.t('Only init containers may set restartPolicy (Always makes them sidecars). On app containers it needs the ContainerRestartRules feature gate (alpha), and ephemeral containers never accept it; otherwise the API server rejects it.'),
+      text,
       link(DOCS.restartPolicy),
     );
   }
@@ -30,11 +41,13 @@ export function restartPolicyHover(t: HoverTarget): string | undefined {
   const policy = pod.restartPolicy.value;
   const written = pod.restartPolicy.node !== undefined;
   const side = sidecars(pod).map(label);
+  const own = pod.containers.filter((c) => ownRestartPolicy(c, t.analysis.version) !== undefined).map((c) => `${label(c)}: ${c.restartPolicy!}`);
   return blocks(
     heading(written ? l10n.t('restartPolicy: {0}', policy) : l10n.t('restartPolicy: {0} (default)', policy)),
     bullets([
       exitText(pod),
       initContainers(pod).some((c) => c.role === 'init') ? initFailureText(t.analysis) : undefined,
+      own.length ? l10n.t('Containers with their own restartPolicy follow it instead: {0}.', names(own)) : undefined,
       side.length ? l10n.t('Sidecars {0} are restarted whenever they exit, whatever this policy says.', names(side)) : undefined,
       policy !== 'Never' || side.length ? l10n.t('A restart happens in place, on the same node: the pod keeps its name and IP; only the container is recreated.') : undefined,
     ]),
