@@ -6,6 +6,8 @@
  *  - for objects the API server accepts: QoS class and effective requests and limits, string for string.
  */
 
+import { compareQuantities, parseQuantity } from '../../server/src/model/quantity';
+
 export interface RefError { field: string; type: string; reason: string; detail?: string; message: string }
 export interface RefPod { qosClass: string; requests: Record<string, string>; limits: Record<string, string>; errors?: RefError[] }
 export interface RefDoc {
@@ -60,6 +62,13 @@ function sameMap(a: Record<string, string>, b: Record<string, string>): boolean 
 
 function differingKeys(a: Record<string, string>, b: Record<string, string>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
+}
+
+/** Only grouping: do the two strings spell the same amount (a canonical-format difference)? */
+function sameAmount(a: string | undefined, b: string | undefined): boolean {
+  const qa = a === undefined ? undefined : parseQuantity(a);
+  const qb = b === undefined ? undefined : parseQuantity(b);
+  return qa !== undefined && qb !== undefined && compareQuantities(qa, qb) === 0;
 }
 
 function show(m: Record<string, string>): string {
@@ -144,8 +153,9 @@ export function compareDocument(ref: RefDoc, diagnostics: readonly PlDiagnostic[
   for (const which of ['requests', 'limits'] as const) {
     if (sameMap(ref.pod[which], pod[which])) continue;
     const keys = differingKeys(ref.pod[which], pod[which]);
+    const formatOnly = keys.every((k) => sameAmount(ref.pod![which][k], pod[which][k]));
     out.push({
-      kind: which, where: keys.join(','), signature: `${which}:${keys.map((k) => k.replace(/^hugepages-.*/, 'hugepages-*')).join(',')}`,
+      kind: which, where: keys.join(','), signature: `${which}:${keys.map((k) => k.replace(/^hugepages-.*/, 'hugepages-*')).join(',')}:${formatOnly ? 'format' : 'amount'}`,
       reference: show(ref.pod[which]), podLens: show(pod[which]),
       responsible: `k8s.io/component-helpers/resource.Pod${which === 'requests' ? 'Requests' : 'Limits'} (after core/v1 defaulting and podutil.DefaultPodLevelResources)`,
     });

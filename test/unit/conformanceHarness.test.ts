@@ -35,7 +35,7 @@ test('an object the API server cannot decode matches any Pod Lens error', () => 
 test('accepted objects compare QoS and resources string for string', () => {
   const ref: RefDoc = { doc: 0, kind: 'Pod', errors: [], pod: { qosClass: 'Burstable', requests: { cpu: '1500m' }, limits: {} } };
   const pod = { kind: 'Pod', qosClass: 'Burstable', requests: { cpu: '1.5' }, limits: {}, range };
-  assert.deepEqual(compareDocument(ref, [], [pod]).map((d) => d.signature), ['requests:cpu']);
+  assert.deepEqual(compareDocument(ref, [], [pod]).map((d) => d.signature), ['requests:cpu:format']);
 });
 
 test('paths helpers', () => {
