@@ -39,6 +39,8 @@ export type DropEffect =
   | 'hookRemoved'
   /** One of two handlers of a hook: the other one stays. */
   | 'handlerRemoved'
+  /** lifecycle.stopSignal: the runtime uses the image's STOPSIGNAL, or SIGTERM. */
+  | 'defaultStopSignal'
   /** No further consequence worth a sentence. */
   | 'none';
 
@@ -136,8 +138,28 @@ const podLifecycleSleepAction: DropSpec = {
   }),
 };
 
+/**
+ * K: pkg/api/pod/util.go dropContainerStopSignals (ContainerStopSignals alpha 1.33, still off by default in
+ * 1.37.2): `stopSignal` is set to nil, and a lifecycle left empty (no postStart/preStop) is set to nil.
+ */
+const containerStopSignals: DropSpec = {
+  gate: 'ContainerStopSignals',
+  since: 33,
+  find: (spec) => eachContainer(spec, (c, listKey, index) => {
+    const lifecycle = written(c, 'lifecycle');
+    if (!lifecycle || !isMap(lifecycle.value)) return [];
+    const signal = written(lifecycle.value, 'stopSignal');
+    if (!signal) return [];
+    const hooks = ['postStart', 'preStop'].some((k) => written(lifecycle.value, k));
+    return [{
+      path: `${listKey}[${index}].lifecycle.stopSignal`, entry: signal, container: { listKey, index },
+      effect: 'defaultStopSignal', alsoDropped: hooks ? [] : [lifecycle],
+    }];
+  }),
+};
+
 /** Every gate whose field the API server drops when the gate is off, in dropDisabledFields order. */
-export const DROPS: readonly DropSpec[] = [containerRestartRules, podLifecycleSleepAction];
+export const DROPS: readonly DropSpec[] = [containerRestartRules, podLifecycleSleepAction, containerStopSignals];
 
 /** The written entries of this pod spec that the API server drops at `version`. */
 export function droppedFields(spec: YMap, version: KubeVersion): DroppedField[] {

@@ -26,6 +26,8 @@ function effectText(pod: PodSpecModel, d: DroppedField): string {
       return l10n.t('The hook has no other handler, so the whole hook is removed: nothing runs.');
     case 'handlerRemoved':
       return l10n.t('Only the hook\'s other handler runs.');
+    case 'defaultStopSignal':
+      return l10n.t('The container runtime stops the container with the image\'s STOPSIGNAL, or SIGTERM when the image sets none.');
     case 'none':
       return '';
   }
