@@ -108,7 +108,7 @@ function defaultPodLevel(pod: PodSpecModel, containers: ReadonlyMap<ContainerMod
     }
   }
   if (fix && (requested.size > 0 || limited.size > 0)) {
-    // 1.37 (provisional, docs/kubernetes-1.37-resources.md §4.2): a resource that every container
+    // 1.37 (pkg/api/pod/util.go defaultPodLevelLimits, docs/kubernetes-1.37-resources.md §0): a resource that every container
     // limits gets a pod-level limit of max(pod-level request, aggregated container limits).
     const aggLimits = aggregateContainers(pod, (c) => containers.get(c)?.limits);
     const all = [...containers.values()];

@@ -39,7 +39,7 @@ export const FEATURES = {
   PodLifecycleSleepAction: 30,
   /** QoS takes the pod-level path only when pod-level resources name a supported resource: 1.37 (beta, on). */
   PodLevelResourcesFixKubeletQOSClass: 37,
-  /** Pod-level requests defaulted from any pod-level value, pod-level limits from fully limited containers: 1.37 (on; provisional). */
+  /** Pod-level requests defaulted from any pod-level value, pod-level limits from fully limited containers: 1.37 (beta, on; pkg/api/pod/util.go DefaultPodLevelResources). */
   PodLevelResourcesFixDefaulting: 37,
   /**
    * Container-level restartPolicy (Always/Never/OnFailure) on any container and restartPolicyRules
