@@ -24,7 +24,8 @@ STAMP_FORMAT=1
 STAMP="$E2E/setup.stamp"
 ENV_FILE="$E2E/env.sh"
 # fonts-wqy-microhei: a CJK font, so the zh-cn screenshots show Chinese glyphs rather than empty boxes.
-APT_PACKAGES=(chromium libkrb5-dev ripgrep g++ make python3 fonts-wqy-microhei)
+# dash, bash, busybox: the real shells test/unit/shellPid1.test.ts runs as PID 1 (shell-entrypoint).
+APT_PACKAGES=(chromium libkrb5-dev ripgrep g++ make python3 fonts-wqy-microhei dash bash busybox)
 
 log() { printf '[setup-e2e] %s\n' "$*" >&2; }
 die() { printf '[setup-e2e] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -39,7 +40,8 @@ NPM_I=(npm install --no-audit --no-fund)
 have_system_packages() {
   command -v chromium >/dev/null && command -v rg >/dev/null && command -v g++ >/dev/null &&
     command -v make >/dev/null && command -v python3 >/dev/null &&
-    [ -f /usr/include/gssapi/gssapi.h ] && [ -d /usr/share/fonts/truetype/wqy ]
+    [ -f /usr/include/gssapi/gssapi.h ] && [ -d /usr/share/fonts/truetype/wqy ] &&
+    command -v dash >/dev/null && command -v bash >/dev/null && command -v busybox >/dev/null
 }
 
 stamp_content() {
@@ -68,7 +70,7 @@ T0=$SECONDS
 
 # ---------------------------------------------------------------- 1. system packages
 if have_system_packages; then
-  log "system packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3, fonts-wqy-microhei)"
+  log "system packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3, fonts-wqy-microhei, dash, bash, busybox)"
 else
   SUDO=()
   if [ "$(id -u)" != 0 ]; then
@@ -79,7 +81,7 @@ else
   t=$SECONDS
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${APT_PACKAGES[@]}"
-  have_system_packages || die "apt-get finished but chromium/rg/gssapi.h/g++ are still missing"
+  have_system_packages || die "apt-get finished but chromium/rg/gssapi.h/g++/busybox are still missing"
   log "apt done in $(elapsed $t)"
 fi
 

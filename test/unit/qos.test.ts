@@ -12,6 +12,10 @@ describe('QoS class', () => {
     - { name: b, image: x:1, resources: { requests: { ephemeral-storage: 1Gi } } }`);
     assert.equal(p.qosClass, 'BestEffort');
     assert.match(p.qosReason, /BestEffort/);
+    // The reason no longer says "the first to be evicted": rankMemoryPressure
+    // (pkg/kubelet/eviction/helpers.go) ranks by use above the request, then priority, and QoS sets
+    // the OOM score (GetContainerOOMScoreAdjust, pkg/kubelet/qos/policy.go: BestEffort 1000).
+    assert.match(p.qosReason, /any memory it uses is above its \(zero\) request: under memory pressure it is among the first pods the kubelet evicts at its priority, and the OOM killer picks it first \(oom_score_adj 1000\)/);
   });
 
   it('is Guaranteed with limits only (requests default to limits)', () => {

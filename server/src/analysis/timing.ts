@@ -352,6 +352,17 @@ export function probeKillDeadline(p: ProbeTiming, podGraceSeconds: number, preSt
   return terminationTimeline(probeKillGracePeriod(p, podGraceSeconds), [{ name: '', role: 'app', preStopSeconds }])[0]!.sigkillDeadline;
 }
 
+/**
+ * The grace period the kubelet uses when it kills the whole pod (deletion, eviction):
+ * calculateEffectiveGracePeriod (pkg/kubelet/pod_workers.go) gives "no matter what" at least 1 s,
+ * so terminationGracePeriodSeconds 0 still runs preStop for up to 1 s and SIGKILLs about 3 s
+ * later (killContainer's 2 s minimum). A liveness/startup kill does not go through it: it uses
+ * probeKillGracePeriod as is (0: no preStop, SIGKILL 2 s after SIGTERM).
+ */
+export function kubeletPodGrace(graceSeconds: number): number {
+  return Math.max(1, finite(graceSeconds) ?? 30);
+}
+
 /** Seconds until the last container of the pod has exited. */
 export function terminationTotal(timeline: readonly ContainerTermination[]): number {
   return timeline.reduce((m, t) => Math.max(m, t.exit), 0);

@@ -26,7 +26,9 @@ export function describeQos(q: QosResult): string {
   const r = q.reason;
   switch (r.kind) {
     case 'no-requests-or-limits':
-      return l10n.t('BestEffort: no container sets a cpu or memory request or limit, so this pod is the first to be evicted under node pressure.');
+      // rankMemoryPressure (pkg/kubelet/eviction/helpers.go) ranks by use above the request, then
+      // priority; GetContainerOOMScoreAdjust (pkg/kubelet/qos/policy.go) gives BestEffort 1000.
+      return l10n.t('BestEffort: no container sets a cpu or memory request or limit, so any memory it uses is above its (zero) request: under memory pressure it is among the first pods the kubelet evicts at its priority, and the OOM killer picks it first (oom_score_adj 1000).');
     case 'all-equal':
       return r.podLevel
         ? l10n.t('Guaranteed: the pod-level cpu and memory requests equal their limits.')

@@ -123,4 +123,77 @@ describe('lifecycle: node scenarios', () => {
     assert.equal(g.phases.at(-1)!.phase, 'Running');
     assert.ok(g.notes.some((n) => n.code === 'guaranteed-kept'));
   });
+
+  it('memory pressure ranks by usage above request and priority, not by QoS class (rankMemoryPressure)', () => {
+    // pkg/kubelet/eviction/helpers.go rankMemoryPressure = orderedBy(exceedMemoryRequests, priority,
+    // memory); QoS only sets oom_score_adj (pkg/kubelet/qos/policy.go GetContainerOOMScoreAdjust).
+    const be = sim(WEB, { kind: 'memoryPressure', at: 50 });
+    const rank = be.notes.find((n) => n.code === 'eviction-rank')!.message;
+    assert.match(rank, /above their request, lower priority first.*the QoS class is not a rank.*oom_score_adj 1000/);
+    assert.doesNotMatch(rank, /evicted first/);
+    assert.match(be.notes.find((n) => n.code === 'eviction-assumption')!.message, /requests no memory, so any use is above its request/);
+    assert.match(be.notes.find((n) => n.code === 'eviction-priority')!.message, /no priorityClassName/);
+    // killContainer (kuberuntime_container.go) raises the 1 s eviction grace to the 2 s minimum after SIGTERM.
+    assert.match(be.events.find((e) => e.kind === 'evicted')!.message, /1 s grace period; each container still gets at least 2 s after SIGTERM/);
+    // A Burstable pod above its request is evicted too; the assumption names its request and its priority class.
+    const b = sim(podYaml(`
+  priorityClassName: batch-low
+  containers:
+    - name: app
+      image: x:1
+      resources: { requests: { memory: 256Mi } }
+`), { kind: 'memoryPressure', at: 50 });
+    assert.equal(b.phases.at(-1)!.phase, 'Failed');
+    assert.match(b.notes.find((n) => n.code === 'eviction-assumption')!.message, /uses more than its memory request \(256Mi\)/);
+    assert.match(b.notes.find((n) => n.code === 'eviction-priority')!.message, /priorityClassName batch-low/);
+    assert.match(b.figures.evictionRank, /even before a BestEffort pod of the same priority that uses less/);
+  });
+
+  it('memory pressure never evicts a critical pod (IsCriticalPod: system-*-critical, priority >= 2000000000)', () => {
+    for (const spec of ['priorityClassName: system-node-critical', 'priority: 2000000000']) {
+      const t = sim(podYaml(`
+  ${spec}
+  containers:
+    - name: app
+      image: x:1
+`), { kind: 'memoryPressure', at: 50 });
+      assert.equal(t.phases.at(-1)!.phase, 'Running', spec);
+      assert.ok(!t.events.some((e) => e.kind === 'evicted'), spec);
+      assert.ok(t.notes.some((n) => n.code === 'critical-kept'), spec);
+    }
+  });
+
+  it('terminationGracePeriodSeconds 0: deleted at once, the kubelet still gives 1 s (preStop up to 1 s, SIGKILL at 3 s)', () => {
+    // CheckGracefulDelete (pkg/registry/core/pod/strategy.go): grace 0 deletes the object at once;
+    // calculateEffectiveGracePeriod (pkg/kubelet/pod_workers.go): "no matter what" at least 1 s;
+    // killContainer: preStop within it, then the 2 s minimum.
+    const t = sim(podYaml(`
+  terminationGracePeriodSeconds: 0
+  containers:
+    - name: app
+      image: x:1
+      lifecycle: { preStop: { exec: { command: [sleep, "5"] } } }
+`), { kind: 'delete', at: 40 }, { ...FAST, shutdownSeconds: 1e6 });
+    assert.match(t.events.find((e) => e.kind === 'deleteRequested')!.message, /removes the object at once \(it is never Terminating/);
+    assert.deepEqual(eventsOf(t, 'app', 'sigterm'), [41]);
+    assert.deepEqual(eventsOf(t, 'app', 'sigkill'), [43]);
+    assert.deepEqual(terminationTimeline(1, [{ name: 'app', role: 'app', preStopSeconds: 5 }]).map((x) => [x.preStopEnd, x.sigterm, x.sigkillDeadline]), [[1, 1, 3]]);
+  });
+
+  it('a liveness kill with pod grace 0 skips preStop (grace 0 passes no override) and SIGKILLs 2 s after SIGTERM', () => {
+    // killContainer runs preStop only when grace > 0; the probe kill uses setTerminationGracePeriod
+    // (probe-level, else the pod's 0), not calculateEffectiveGracePeriod.
+    const t = sim(podYaml(`
+  terminationGracePeriodSeconds: 0
+  containers:
+    - name: app
+      image: x:1
+      livenessProbe: { httpGet: { port: 1 }, periodSeconds: 10, failureThreshold: 1 }
+      lifecycle: { preStop: { exec: { command: [sleep, "5"] } } }
+`), { kind: 'probeFailure', container: 'app', probe: 'liveness', at: 30 }, { ...FAST, shutdownSeconds: 1e6, horizon: 80 });
+    const killed = eventsOf(t, 'app', 'killed')[0]!;
+    assert.equal(eventsOf(t, 'app', 'preStop').filter((x) => x >= killed).length, 0);
+    assert.equal(eventsOf(t, 'app', 'sigterm')[0], killed);
+    assert.equal(eventsOf(t, 'app', 'sigkill')[0], killed + 2);
+  });
 });

@@ -37,7 +37,7 @@ export const M = {
 };
 
 export const N = {
-  shellPid1: (name: string, grace: number) => l10n.t('{0} runs "sh -c" as PID 1: SIGTERM is ignored, so every stop waits the full grace period ({1} s) and ends in SIGKILL. Start the last command with exec.', name, grace),
+  shellPid1: (name: string, grace: number) => l10n.t('{0} runs a "-c" shell script whose last command is not started with exec: the simulation assumes the shell stays PID 1 (dash, the sh of Debian and Ubuntu, always does; bash and busybox sh do for some scripts) and ignores SIGTERM, so every stop waits the full grace period ({1} s) and ends in SIGKILL. Start the last command with exec.', name, grace),
   probePhaseBest: () => l10n.t('Probe ticks are placed in the best case (a tick exactly when probing may begin); the Time to Ready figure also gives the worst case.'),
   probePhaseWorst: () => l10n.t('Probe ticks are placed in the worst case (each first tick just missed).'),
   sequential: () => l10n.t('The kubelet starts the containers of one sync one after another: each image pull and postStart hook delays the next container.'),
@@ -46,15 +46,19 @@ export const N = {
   ephemeral: () => l10n.t('Ephemeral containers are added at run time (kubectl debug) and are not simulated.'),
   noContainer: (name: string) => l10n.t('The scenario names container "{0}", which this pod does not have: nothing fails.', name),
   gates: (names: string) => l10n.t('This pod has readiness gates ({0}); other controllers set their conditions. The simulation assumes they turn True at once.', names),
-  rankBestEffort: () => l10n.t('BestEffort: evicted first under memory pressure (any usage is above its zero requests).'),
-  rankBurstable: () => l10n.t('Burstable: evicted after BestEffort pods when its usage is above its requests (assumed here), by priority and then by usage above requests.'),
-  rankGuaranteed: () => l10n.t('Guaranteed: evicted last; its usage cannot exceed its requests, so pods above their requests go first.'),
+  rankBestEffort: () => l10n.t('Under memory pressure the kubelet evicts first the pods whose memory use is above their request, lower priority first, then those furthest above it; the QoS class is not a rank. This BestEffort pod requests no memory, so any use counts as above its request. Its containers get oom_score_adj 1000: the kernel\'s OOM killer picks them first.'),
+  rankBurstable: () => l10n.t('Under memory pressure the kubelet evicts first the pods whose memory use is above their request, lower priority first, then those furthest above it; the QoS class is not a rank. This Burstable pod is among the first candidates whenever it uses more memory than it requests, even before a BestEffort pod of the same priority that uses less. Its containers get an oom_score_adj between 3 and 999 (higher for a smaller memory request).'),
+  rankGuaranteed: () => l10n.t('Under memory pressure the kubelet evicts first the pods whose memory use is above their request, lower priority first, then those furthest above it; the QoS class is not a rank. This Guaranteed pod cannot use more than it requests (its limit), so it ranks after every pod above its request; among the pods below, lower priority goes first. Its containers get oom_score_adj -997: the OOM killer picks them last.'),
   jobSidecars: () => l10n.t('In a Job the sidecars do not keep the pod running: the kubelet stops them once the regular containers have finished.'),
   horizonCapped: (seconds: number) => l10n.t('The time shown is capped at {0} s.', seconds),
   noApps: () => l10n.t('The pod has no app containers: it never becomes Ready.'),
 };
 
-/** Where a pod of this QoS class stands in the kubelet's memory-pressure eviction order. */
+/**
+ * Where a pod of this QoS class stands under memory pressure: rankMemoryPressure
+ * (pkg/kubelet/eviction/helpers.go) orders by usage above the memory request, then priority, then
+ * usage - request; QoS only sets the OOM score (GetContainerOOMScoreAdjust, pkg/kubelet/qos/policy.go).
+ */
 export function evictionRank(qos: 'Guaranteed' | 'Burstable' | 'BestEffort'): string {
   return qos === 'BestEffort' ? N.rankBestEffort() : qos === 'Burstable' ? N.rankBurstable() : N.rankGuaranteed();
 }

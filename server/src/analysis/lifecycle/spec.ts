@@ -4,10 +4,11 @@
  * imagePullPolicy default) and the spans of the YAML that causes each step.
  */
 import type { ContainerModel, PodSpecModel, ProbeKind } from '../../model/pod';
-import { bool, entry, get, isMap, items, str } from '../../model/tree';
+import { formatQuantity, isZero } from '../../model/quantity';
+import { bool, entry, get, int, isMap, items, str } from '../../model/tree';
 import type { Span } from '../../model/tree';
 import type { PodAnalysis } from '../podAnalysis';
-import { knownDuration, scriptIsSafe, shellScript } from '../rules/shared/commands';
+import { knownDuration, shellKeepsPid1 } from '../rules/shared/commands';
 import { evictionDelay } from '../taintEviction';
 import { probeTiming } from '../timing';
 import type { ProbeTiming } from '../timing';
@@ -29,7 +30,10 @@ export interface SimContainer {
   readonly postStartSpan: Span | undefined;
   readonly preStopSeconds: number | undefined;
   readonly preStopSpan: Span | undefined;
-  /** `sh -c` as PID 1 without exec/trap: SIGTERM is ignored. */
+  /**
+   * A `-c` script in which the shell can stay PID 1 (the shell-entrypoint rule's test): SIGTERM is
+   * ignored. For `sh` the simulator assumes the strictest common sh, dash (Debian, Ubuntu).
+   */
   readonly shellPid1: boolean;
   readonly commandSpan: Span | undefined;
   readonly appStartSeconds: number;
@@ -52,6 +56,11 @@ export interface SimPod {
   readonly notReadyToleration: number | null;
   readonly tolerationsSpan: Span | undefined;
   readonly qosClass: 'Guaranteed' | 'Burstable' | 'BestEffort';
+  /** The pod's memory request as the eviction manager reads it (GetResourceRequestQuantity: effective + overhead); undefined when none. */
+  readonly memoryRequest: string | undefined;
+  readonly priorityClassName: string | undefined;
+  /** spec.priority when written (the Priority admission plugin sets it from priorityClassName). */
+  readonly priority: number | undefined;
   readonly droppedContainers: number;
 }
 
@@ -73,9 +82,7 @@ export function defaultPullPolicy(image: string): string {
 }
 
 function shellPid1(pod: PodSpecModel, c: ContainerModel): boolean {
-  if (!c.command || bool(get(pod.spec, 'shareProcessNamespace')) === true) return false;
-  const found = shellScript([...c.command, ...(c.args ?? [])]);
-  return !!found && !scriptIsSafe(found.script);
+  return shellKeepsPid1(c.command, c.args, bool(get(pod.spec, 'shareProcessNamespace')) === true) !== undefined;
 }
 
 function container(a: PodAnalysis, c: ContainerModel, asm: Assumptions): SimContainer {
@@ -129,6 +136,7 @@ export function simPod(a: PodAnalysis, asm: Assumptions): SimPod {
   const ds = pod.kind === 'DaemonSet';
   const unreachable = evictionDelay(tol, 'node.kubernetes.io/unreachable', ds).seconds;
   const notReady = evictionDelay(tol, 'node.kubernetes.io/not-ready', ds).seconds;
+  const memory = a.effective.requests.total.get('memory');
   return {
     pod, kind: pod.kind, restartPolicy,
     restartPolicySpan: keySpan(pod.spec, 'restartPolicy'),
@@ -143,6 +151,9 @@ export function simPod(a: PodAnalysis, asm: Assumptions): SimPod {
     notReadyToleration: notReady ?? null,
     tolerationsSpan: keySpan(pod.spec, 'tolerations'),
     qosClass: a.qos.qosClass,
+    memoryRequest: memory && !isZero(memory) ? formatQuantity(memory) : undefined,
+    priorityClassName: str(get(pod.spec, 'priorityClassName')),
+    priority: int(get(pod.spec, 'priority')),
     droppedContainers: runnable.length - kept.length,
   };
 }

@@ -9,6 +9,10 @@ describe('missing-requests', () => {
     assert.equal(d!.range.start.line, 6);
     assert.equal(covered(text, d!), 'name');
     assert.match(d!.message, /container "a" has no cpu or memory requests.*BestEffort/);
+    // rankMemoryPressure (pkg/kubelet/eviction/helpers.go): usage above request, then priority; not
+    // "the first pod to be evicted" (the old wording): QoS is not a rank.
+    assert.match(d!.message, /any memory it uses is above its \(zero\) request, so under memory pressure it is among the first pods the kubelet evicts at its priority.*oom_score_adj 1000/);
+    assert.doesNotMatch(d!.message, /the first pod to be evicted/);
   });
   it('is quiet once any container requests (Burstable) or only limits are set (requests default to limits)', () => {
     expectCode(pod(`containers:\n  - { name: a, image: x:1, resources: { requests: { cpu: 10m } } }\n  - { name: b, image: x:1 }`), 'missing-requests', 0);

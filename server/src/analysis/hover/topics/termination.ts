@@ -1,14 +1,16 @@
 /**
  * Hover on lifecycle hooks and terminationGracePeriodSeconds: the termination sequence (preStop,
  * SIGTERM, wait, SIGKILL; sidecars after the app containers) with this pod's numbers from
- * timing.ts, and the `sh -c` PID 1 caveat.
+ * timing.ts (the kubelet's grace of at least 1 s for a pod kill, pod_workers.go
+ * calculateEffectiveGracePeriod; the API server deletes a pod with grace 0 at once), and the `sh -c`
+ * PID 1 caveat (which shell the image's sh is decides it, commands.ts shellPid1).
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/
  */
 import * as l10n from '@vscode/l10n';
 import type { ContainerModel, PodSpecModel } from '../../../model/pod';
-import { knownDuration, scriptIsSafe, shellScript } from '../../rules/shared/commands';
-import { MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../../timing';
+import { knownDuration, pid1Reason, shellKeepsPid1 } from '../../rules/shared/commands';
+import { kubeletPodGrace, MIN_STOP_GRACE_SECONDS, terminationTimeline, terminationTotal } from '../../timing';
 import type { KubeVersion } from '../../../model/version';
 import { bool, get } from '../../../model/tree';
 import { containerOf, label } from '../context';
@@ -63,7 +65,8 @@ function preStopText(c: ContainerModel, version: KubeVersion): string {
 
 /** The sequence with this pod's numbers (preStop durations where the spec tells them). */
 function sequence(pod: PodSpecModel, version: KubeVersion, focus?: ContainerModel): string {
-  const grace = Math.max(0, pod.terminationGracePeriodSeconds.value);
+  const specGrace = Math.max(0, pod.terminationGracePeriodSeconds.value);
+  const grace = kubeletPodGrace(specGrace);
   const running = pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
   const known = running.map((c) => (c.lifecycle.preStop ? knownDuration(c.lifecycle.preStop, version) : undefined));
   const timeline = terminationTimeline(grace, running.map((c, i) => ({ name: label(c), role: c.role as 'app' | 'sidecar', preStopSeconds: known[i]?.seconds ?? 0 })));
@@ -76,10 +79,17 @@ function sequence(pod: PodSpecModel, version: KubeVersion, focus?: ContainerMode
     const name = c === focus ? `**${code(x.name)}**` : code(x.name);
     return [name, c.role === 'sidecar' ? l10n.t('sidecar') : l10n.t('app'), pre, c.lifecycle.preStop && !known[i] ? l10n.t('after preStop') : secs(x.sigterm), secs(x.sigkillDeadline)];
   });
-  const pid1 = running.filter((c) => unsafeShell(pod, c)).map(label);
+  const shared = bool(get(pod.spec, 'shareProcessNamespace')) === true;
+  const pid1 = running.flatMap((c) => {
+    const found = shellKeepsPid1(c.command, c.args, shared);
+    return found ? [{ name: label(c), found }] : [];
+  });
   return blocks(
     bullets([
-      l10n.t('0 s: the pod is marked Terminating and removed from Service endpoints; every preStop hook starts.'),
+      specGrace === 0
+        // CheckGracefulDelete (pkg/registry/core/pod/strategy.go) + BeforeDelete: grace 0 deletes at once.
+        ? l10n.t('0 s: with a grace period of 0 the API server deletes the pod object at once: it is never seen Terminating, it leaves the Service endpoints, and a controller may create its replacement while these containers still run. The kubelet still gives the pod at least 1 s: every preStop hook starts.')
+        : l10n.t('0 s: the pod is marked Terminating and removed from Service endpoints; every preStop hook starts.'),
       l10n.t('Each container gets SIGTERM when its preStop hook ends, and SIGKILL if it is still running when the {0} s grace period runs out (at least {1} s after SIGTERM).', grace, MIN_STOP_GRACE_SECONDS),
       running.some((c) => c.role === 'sidecar') ? l10n.t('Sidecars get SIGTERM only after every app container has exited, in reverse order of declaration; their wait comes out of the same grace period.') : undefined,
     ]),
@@ -91,18 +101,12 @@ function sequence(pod: PodSpecModel, version: KubeVersion, focus?: ContainerMode
         : l10n.t('Worst case: the last container is gone {0} after termination starts.', secs(terminationTotal(timeline)))
       : undefined,
     pid1.length
-      ? l10n.t('⚠ {0} runs `sh -c` as PID 1: the shell ignores SIGTERM, so the app never hears it and is killed only at the deadline. End the script with `exec app`.', pid1.map(code).join(', '))
-      : l10n.t('Caveat: a command like `sh -c \'...; app\'` makes the shell PID 1, which ignores SIGTERM; the app is then killed only at the deadline. Use `exec` for the last step.'),
+      ? pid1.map(({ name, found }) => l10n.t('⚠ {0} runs `{1} -c` with a script whose last command is not started with exec, so the shell can stay PID 1. {2} A shell as PID 1 ignores SIGTERM: the app never hears it and is killed only at the deadline. Start the last command with `exec` (or use an init such as tini).', code(name), found.shell, pid1Reason(found.shell, found.pid1))).join('\n\n')
+      : l10n.t('Caveat: with a command like `sh -c \'...\'` the shell can stay PID 1, where it ignores SIGTERM, and the app is then killed only at the deadline. Which shell the image\'s sh is decides it: dash (Debian, Ubuntu) stays PID 1 even for a single command, bash 5.1+ and busybox sh (Alpine) replace themselves with the last command. Start the last command with `exec`, or use an init such as tini; a trap on TERM does not help.'),
   );
 }
 
-/** The same test as the shell-entrypoint rule: `command` runs `sh -c` with a script that keeps the shell as PID 1. */
+/** Stop order: app containers in spec order, then sidecars from the last declared to the first. */
 function rank(list: readonly ContainerModel[], i: number): number {
   return list[i]!.role === 'app' ? i : list.length * 2 - i;
-}
-
-function unsafeShell(pod: PodSpecModel, c: ContainerModel): boolean {
-  if (!c.command || bool(get(pod.spec, 'shareProcessNamespace')) === true) return false;
-  const found = shellScript([...c.command, ...(c.args ?? [])]);
-  return !!found && !scriptIsSafe(found.script);
 }
