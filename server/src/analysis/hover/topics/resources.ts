@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatQuantity } from '../../../model/quantity';
 import type { Quantity } from '../../../model/quantity';
-import { describeQos } from '../../../service/summary';
+import { describeQos } from '../../qosReason';
 import type { ResourceBreakdown } from '../../effectiveResources';
 import type { PodAnalysis } from '../../podAnalysis';
 import { containerOf, label } from '../context';
