@@ -1,6 +1,6 @@
 /**
  * The timeline chart: an SVG built node by node from `layoutTimeline` (server/src/lifecycleView/layout.ts,
- * the same layout the CLI's SVG output uses). Top: the pod phase and the four pod conditions; then one
+ * the same layout the CLI's SVG output uses). Top: the pod phase and the pod conditions; then one
  * lane per container in start order (init, sidecars, app containers); bottom: the time axis.
  * Every bar, marker and lane label is focusable and reveals its YAML (click, Enter or Space).
  */
@@ -29,8 +29,12 @@ const PHASE_ROW = 18;
 const POD_MARKS = 14;
 const COND_ROW = 11;
 const COND_GAP = 4;
-const CONDITIONS: readonly ConditionType[] = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'];
-const TOP_BAND = PHASE_ROW + POD_MARKS + CONDITIONS.length * (COND_ROW + COND_GAP);
+const ALL_CONDITIONS: readonly ConditionType[] = ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'];
+/** The rows drawn: PodReadyToStartContainers only when the timeline has it (the kubelet reports it from 1.29). */
+function conditionRows(timeline: LifecycleTimeline): readonly ConditionType[] {
+  return ALL_CONDITIONS.filter((c) => c !== 'PodReadyToStartContainers' || timeline.conditions.some((x) => x.type === c));
+}
+const topBand = (rows: number) => PHASE_ROW + POD_MARKS + rows * (COND_ROW + COND_GAP);
 const CHAR = 7; // average px per character at 12px; labels are estimated, not measured (no layout pass needed)
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -102,7 +106,7 @@ function interactive(el: SVGElement, ctx: ChartContext, content: () => HoverCont
 }
 
 function labelWidthFor(timeline: LifecycleTimeline, strings: PreviewStrings): number {
-  let max = Math.max(strings.phase.length, ...CONDITIONS.map((c) => c.length * 0.85)) * CHAR;
+  let max = Math.max(strings.phase.length, ...conditionRows(timeline).map((c) => c.length * 0.85)) * CHAR;
   for (const c of timeline.containers) {
     const role = (strings[`role.${c.role}` as const] ?? c.role).length * 6.5;
     max = Math.max(max, Math.min(30, [...c.name].length) * CHAR + role + 20);
@@ -113,7 +117,8 @@ function labelWidthFor(timeline: LifecycleTimeline, strings: PreviewStrings): nu
 export function renderChart(timeline: LifecycleTimeline, width: number, ctx: ChartContext): SVGSVGElement {
   const { strings } = ctx;
   const labelWidth = labelWidthFor(timeline, strings);
-  const layout = layoutTimeline(timeline, { width, laneHeight: LANE, labelWidth, padding: 12, phaseHeight: TOP_BAND, axisHeight: 26, minTickSpacing: 64 });
+  const conditions = conditionRows(timeline);
+  const layout = layoutTimeline(timeline, { width, laneHeight: LANE, labelWidth, padding: 12, phaseHeight: topBand(conditions.length), axisHeight: 26, minTickSpacing: 64 });
   const podName = timeline.pod.name ?? timeline.pod.kind;
   const svg = s('svg', {
     class: 'chart', width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`,
@@ -145,7 +150,7 @@ export function renderChart(timeline: LifecycleTimeline, width: number, ctx: Cha
     interactive(g, ctx, () => ({ title: text, lines: [dur(p.from, p.to)] }), timeline.pod.range);
     band.appendChild(g);
   }
-  CONDITIONS.forEach((type, i) => {
+  conditions.forEach((type, i) => {
     const y = top + PHASE_ROW + POD_MARKS + i * (COND_ROW + COND_GAP);
     const c = timeline.conditions.find((x) => x.type === type);
     band.appendChild(s('text', { x: left + 8, y: y + COND_ROW / 2, 'dominant-baseline': 'central', class: 'cond-label' }, type));

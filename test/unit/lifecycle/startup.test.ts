@@ -26,7 +26,8 @@ describe('lifecycle: start order', () => {
     assert.equal(two.finishedAt, 25);
     assert.deepEqual(eventsOf(t, 'two', 'containerStarted').slice(0, 1), [15]);
     const cond = Object.fromEntries(t.conditions.map((c) => [c.type, c.at]));
-    assert.deepEqual(cond, { PodScheduled: 1, Initialized: 25, ContainersReady: 27, Ready: 27 });
+    // PodReadyToStartContainers at the sandbox (3): GeneratePodReadyToStartContainersCondition, K: pkg/kubelet/status/generate.go.
+    assert.deepEqual(cond, { PodScheduled: 1, PodReadyToStartContainers: 3, Initialized: 25, ContainersReady: 27, Ready: 27 });
     // The kubelet starts a and b one after another in the same sync: a 25..26, b 26..27.
     assert.equal(box(t, 'a').startedAt, 26);
     assert.equal(box(t, 'b').startedAt, 27);

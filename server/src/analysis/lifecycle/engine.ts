@@ -5,6 +5,7 @@
  * nothing visible has happened for QUIET_SECONDS.
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-conditions
  */
+import { featureEnabled } from '../../model/version';
 import { advanceInit, onBegin, onProbeResult, onProcessStarted, onPulled, onTick, onVisible, startContainer } from './containers';
 import { M, N } from './messages';
 import { scenarioDefinition, scenarioTime } from './scenarios/index';
@@ -37,6 +38,9 @@ function dispatch(state: SimState, event: QueuedEvent): void {
       schedule(state, { t: event.t + state.assumptions.sandboxSeconds, type: 'sandbox', containerIndex: -1, epoch: 0 });
       return;
     case 'sandbox':
+      // GeneratePodReadyToStartContainersCondition (K: pkg/kubelet/status/generate.go): True once the
+      // sandbox exists with networking configured (PodReadyToStartContainersCondition, on since 1.29).
+      if (featureEnabled(state.pod.version, 'PodReadyToStartContainersCondition')) setCondition(state, 'PodReadyToStartContainers', true, event.t);
       emit(state, event.t, 'sandbox', M.sandbox());
       advanceInit(state, event.t, (t) => initialized(state, t));
       return;

@@ -3,6 +3,7 @@
  * deterministic, bounded event simulation. Pure and total: any input gives a timeline, never a throw.
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/
  */
+import { featureEnabled } from '../../model/version';
 import type { PodAnalysis } from '../podAnalysis';
 import { MAX_HORIZON, normalizeAssumptions } from './assumptions';
 import { run, scenarioRun } from './engine';
@@ -82,7 +83,8 @@ function timeline(pod: SimPod, assumptions: Assumptions, scenario: Scenario, rea
     horizon: h,
     restartPolicy: pod.restartPolicy,
     phases,
-    conditions: [cond('PodScheduled'), cond('Initialized'), cond('ContainersReady'), cond('Ready')],
+    // PodReadyToStartContainers only where the kubelet reports it (PodReadyToStartContainersCondition, 1.29+).
+    conditions: [cond('PodScheduled'), ...(featureEnabled(pod.version, 'PodReadyToStartContainersCondition') ? [cond('PodReadyToStartContainers')] : []), cond('Initialized'), cond('ContainersReady'), cond('Ready')],
     containers,
     events,
     readyAt,

@@ -4,10 +4,12 @@
  * imagePullPolicy default) and the spans of the YAML that causes each step.
  */
 import type { ContainerModel, PodSpecModel, ProbeKind } from '../../model/pod';
+import type { KubeVersion } from '../../model/version';
 import { formatQuantity, isZero } from '../../model/quantity';
 import { bool, entry, get, int, isMap, items, str } from '../../model/tree';
 import type { Span } from '../../model/tree';
 import type { PodAnalysis } from '../podAnalysis';
+import { ownRestartPolicy } from '../containerRestart';
 import { knownDuration, shellKeepsPid1 } from '../rules/shared/commands';
 import { evictionDelay } from '../taintEviction';
 import { probeTiming } from '../timing';
@@ -37,10 +39,17 @@ export interface SimContainer {
   readonly shellPid1: boolean;
   readonly commandSpan: Span | undefined;
   readonly appStartSeconds: number;
+  /** The container as modelled (its restartPolicyRules; containerRestart.ts reads it). */
+  readonly model: ContainerModel;
+  /** Its own restartPolicy where the API server keeps it (1.35+, not sidecars): Always | OnFailure | Never. */
+  readonly ownRestartPolicy: string | undefined;
+  readonly ownRestartPolicySpan: Span | undefined;
 }
 
 export interface SimPod {
   readonly pod: PodSpecModel;
+  /** The Kubernetes version simulated (feature gates: ContainerRestartRules, RestartAllContainersOnContainerExits). */
+  readonly version: KubeVersion;
   readonly kind: string;
   readonly restartPolicy: 'Always' | 'OnFailure' | 'Never';
   readonly restartPolicySpan: Span | undefined;
@@ -117,6 +126,9 @@ function container(a: PodAnalysis, c: ContainerModel, asm: Assumptions): SimCont
     shellPid1: shellPid1(a.pod, c),
     commandSpan: keySpan(c.node, 'command'),
     appStartSeconds: typeof byName === 'number' ? byName : asm.appStartSeconds,
+    model: c,
+    ownRestartPolicy: ownRestartPolicy(c, a.version),
+    ownRestartPolicySpan: ownRestartPolicy(c, a.version) !== undefined ? keySpan(c.node, 'restartPolicy') : undefined,
   };
 }
 
@@ -138,7 +150,7 @@ export function simPod(a: PodAnalysis, asm: Assumptions): SimPod {
   const notReady = evictionDelay(tol, 'node.kubernetes.io/not-ready', ds).seconds;
   const memory = a.effective.requests.total.get('memory');
   return {
-    pod, kind: pod.kind, restartPolicy,
+    pod, version: a.version, kind: pod.kind, restartPolicy,
     restartPolicySpan: keySpan(pod.spec, 'restartPolicy'),
     grace: Math.max(0, pod.terminationGracePeriodSeconds.value),
     graceSpan: keySpan(pod.spec, 'terminationGracePeriodSeconds'),

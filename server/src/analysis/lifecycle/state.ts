@@ -102,7 +102,7 @@ export function newState(pod: SimPod, assumptions: Assumptions, scenario: Scenar
       killedByProbe: false, startedAt: null, readyAt: null, finishedAt: null, seg: undefined, segments: [], events: [],
     })),
     podEvents: [], allEvents: [], notes: [], phases: [],
-    cond: { PodScheduled: c0(), Initialized: c0(), ContainersReady: c0(), Ready: c0() },
+    cond: { PodScheduled: c0(), PodReadyToStartContainers: c0(), Initialized: c0(), ContainersReady: c0(), Ready: c0() },
     pulled: new Set(), now: 0, processed: 0, outEvents: 0, truncated: false, initNext: 0, initialized: false,
     stopping: false, forcedPhase: undefined, terminal: undefined, deletionAt: null, nodeLost: false, busyUntil: 0, lastActivity: 0,
   };

@@ -6,10 +6,12 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
+import { containerShouldRestart, matchingRestartRule, restartsAllContainers } from '../containerRestart';
 import { nextRestart, probeKillGracePeriod, terminationTimeline } from '../timing';
 import { setReady } from './containers';
 import { M } from './messages';
-import { emit, pushSegment, schedule, setSegment } from './state';
+import { R, RN } from './restartMessages';
+import { emit, note, pushSegment, schedule, setCondition, setSegment } from './state';
 import type { ContainerState, QueuedEvent, SimState } from './state';
 
 const RUNNING = new Set(['starting', 'running']);
@@ -73,14 +75,40 @@ export function stopPod(state: SimState, t: number, grace: number): void {
   checkFinished(state, t);
 }
 
+/**
+ * Whether the kubelet starts this exited container again. A regular init container that exited 0 is
+ * done (isInitContainerFailed in computeInitContainerActions, K: pkg/kubelet/kuberuntime/kuberuntime_container.go).
+ * A probe kill is decided when the kubelet kills (computePodActions, kuberuntime_manager.go): restart
+ * unless the pod's restartPolicy is Never — or, 1.35+, unless the container's own policy is Never (its
+ * rules are not read for a running container); otherwise a later sync asks ShouldContainerBeRestarted
+ * with the exit code. Every other exit: ContainerShouldRestart (K: pkg/api/v1/pod/util.go, ported in
+ * containerRestart.ts): the first matching restartPolicyRules entry, then the container's own
+ * restartPolicy, then the pod's; sidecars always restart.
+ */
 function restartAllowed(state: SimState, container: ContainerState, code: number): boolean {
   if (state.stopping || state.nodeLost) return false;
-  if (container.spec.role === 'sidecar') return true; // sidecars always restart
-  if (container.spec.role === 'init') return code !== 0 && state.pod.restartPolicy !== 'Never'; // Always acts as OnFailure
-  const p = state.pod.restartPolicy;
-  if (p === 'Always') return true;
-  if (p === 'OnFailure') return code !== 0 || container.killedByProbe;
-  return false;
+  const sp = container.spec;
+  if (sp.role === 'init' && code === 0) return false;
+  if (container.killedByProbe && (sp.ownRestartPolicy !== undefined ? sp.ownRestartPolicy !== 'Never' : state.pod.restartPolicy !== 'Never')) return true;
+  return containerShouldRestart(sp.model, state.pod.pod, code, state.pod.version);
+}
+
+/**
+ * The event that says why a container is restarted when one of its restartPolicyRules decided (1.35+).
+ * RestartAllContainers (1.36+, sidecars' rules too; ShouldAllContainersRestart in
+ * K: pkg/kubelet/container/helpers.go reads any exited container's code, a probe kill's included) is not
+ * simulated: a note says what the kubelet does instead.
+ */
+function ruleEvent(state: SimState, container: ContainerState, code: number, t: number): void {
+  const sp = container.spec;
+  if (restartsAllContainers(sp.model, code, state.pod.version)) {
+    emit(state, t, 'exited', R.ruleRestartAll(code), container, sp.ownRestartPolicySpan);
+    note(state, 'warning', 'restart-all-not-simulated', RN.restartAllNotSimulated(sp.name), sp.ownRestartPolicySpan ?? sp.span);
+    return;
+  }
+  if (sp.ownRestartPolicy !== undefined && !container.killedByProbe && matchingRestartRule(sp.model, code)?.action === 'Restart') {
+    emit(state, t, 'exited', R.ruleRestart(code), container, sp.ownRestartPolicySpan);
+  }
 }
 
 export function onExit(state: SimState, container: ContainerState, event: QueuedEvent): void {
@@ -92,6 +120,7 @@ export function onExit(state: SimState, container: ContainerState, event: Queued
   const wasStop = event.reason === 'stopped';
   if (!wasStop || code !== 0) emit(state, event.t, 'exited', code === 0 ? M.completed() : M.exited(code), container);
   if (restartAllowed(state, container, code)) {
+    ruleEvent(state, container, code, event.t);
     const r = nextRestart(container.backoff, event.t);
     container.backoff = r.state;
     container.killedByProbe = false;
@@ -109,13 +138,16 @@ export function onExit(state: SimState, container: ContainerState, event: Queued
   if (state.stopping || state.nodeLost) { checkFinished(state, event.t); return; }
   if (container.spec.role === 'init') {
     if (code === 0) { schedule(state, { t: event.t, type: 'initAdvance', containerIndex: container.index, epoch: 0 }); return; }
-    emit(state, event.t, 'phase', M.initFailedNever());
+    // getPhase (K: pkg/kubelet/kubelet_pods.go): a failed regular init container that will not restart -> Failed.
+    const own = container.spec.ownRestartPolicy;
+    emit(state, event.t, 'phase', own !== undefined ? R.initFailedOwn(own) : M.initFailedNever(), undefined);
     state.forcedPhase = 'Failed';
     stopPod(state, event.t, state.pod.grace);
     return;
   }
   if (container.spec.role === 'app') {
-    emit(state, event.t, 'exited', M.notRestarted(state.pod.restartPolicy), container);
+    const own = container.spec.ownRestartPolicy;
+    emit(state, event.t, 'exited', own !== undefined ? R.notRestartedOwn(own) : M.notRestarted(state.pod.restartPolicy), container, own !== undefined ? container.spec.ownRestartPolicySpan : undefined);
     const apps = state.containers.filter((x) => x.spec.role === 'app');
     if (apps.every((x) => x.status === 'done')) {
       if (state.containers.some((x) => x.spec.role === 'sidecar' && x.status !== 'done')) emit(state, event.t, 'completed', M.sidecarStop());
@@ -139,5 +171,8 @@ export function checkFinished(state: SimState, t: number): void {
   const apps = state.containers.filter((container) => container.spec.role === 'app');
   const ok = apps.length > 0 && apps.every((container) => container.lastExitCode === 0);
   state.terminal = state.forcedPhase ?? (ok ? 'Succeeded' : 'Failed');
+  // SyncTerminatingPod (K: pkg/kubelet/kubelet.go) stops the sandbox with the containers (killPod) and
+  // reports the stopped status: no ready sandbox -> PodReadyToStartContainers False. A lost node reports nothing.
+  if (!state.nodeLost) setCondition(state, 'PodReadyToStartContainers', false, t);
   emit(state, t, 'phase', M.phase(state.terminal));
 }

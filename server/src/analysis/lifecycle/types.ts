@@ -88,7 +88,12 @@ export interface PhaseBand {
   readonly terminating?: boolean;
 }
 
-export type ConditionType = 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
+/**
+ * The pod conditions the kubelet and scheduler set, in the order they turn True. PodReadyToStartContainers
+ * (1.29+, PodReadyToStartContainersCondition): True once the sandbox exists with its network
+ * (GeneratePodReadyToStartContainersCondition, K: pkg/kubelet/status/generate.go).
+ */
+export type ConditionType = 'PodScheduled' | 'PodReadyToStartContainers' | 'Initialized' | 'ContainersReady' | 'Ready';
 
 export interface TimelineCondition {
   readonly type: ConditionType;
