@@ -91,6 +91,17 @@ export function templatePathInPod(p: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Every field path a Pod Lens error states an API-server error at: the one it starts with, and each
+ * `The API server also reports <path>: <type>: ...` sentence (one diagnostic on a limit that the API
+ * server reports twice, at the limit and at the request it copies from it: rules/shared/copiedRequests.ts).
+ */
+export function diagnosticPaths(message: string): string[] {
+  const out = [diagnosticPath(message)];
+  for (const m of message.matchAll(/The API server also reports (.+?): (?:Invalid value|Unsupported value|Required value|Forbidden|Not found|Duplicate value):/g)) out.push(m[1]!);
+  return out;
+}
+
 export function compareDocument(ref: RefDoc, diagnostics: readonly PlDiagnostic[], pods: readonly PlPod[]): Difference[] {
   const out: Difference[] = [];
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -106,7 +117,7 @@ export function compareDocument(ref: RefDoc, diagnostics: readonly PlDiagnostic[
     }
     return out;
   }
-  const plPaths = new Set(errors.map((d) => diagnosticPath(d.message)));
+  const plPaths = new Set(errors.flatMap((d) => diagnosticPaths(d.message)));
   const refPaths = new Set(ref.errors.map((e) => e.field));
   for (const e of ref.errors) {
     if (plPaths.has(e.field)) continue;

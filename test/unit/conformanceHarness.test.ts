@@ -2,7 +2,7 @@
 // writer keeps unquoted scalars unquoted, and the comparison matches errors by field path.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compareDocument, diagnosticPath, templatePathInPod } from '../../scripts/conformance/compare';
+import { compareDocument, diagnosticPath, diagnosticPaths, templatePathInPod } from '../../scripts/conformance/compare';
 import type { PlDiagnostic, RefDoc } from '../../scripts/conformance/compare';
 import { generateObject } from '../../scripts/conformance/generate';
 import { Plain, toYaml } from '../../scripts/conformance/yaml';
@@ -42,4 +42,18 @@ test('paths helpers', () => {
   assert.equal(diagnosticPath('spec.containers[0].resources.requests.cpu: Invalid value: "x": y'), 'spec.containers[0].resources.requests.cpu');
   assert.equal(templatePathInPod('spec.jobTemplate.spec.template.spec.resources'), 'spec.resources');
   assert.equal(templatePathInPod('metadata.name'), undefined);
+});
+
+test('a Pod Lens error that states a second API-server error (a request copied from the limit) matches both paths', () => {
+  const msg = 'spec.containers[0].resources.limits[cpus]: Invalid value: "cpus": must be a standard resource type or fully qualified. Use cpu. The API server also reports spec.containers[0].resources.requests[cpus]: Invalid value: "cpus": must be a standard resource type or fully qualified, because it copies this limit to the missing request.';
+  assert.deepEqual(diagnosticPaths(msg), ['spec.containers[0].resources.limits[cpus]', 'spec.containers[0].resources.requests[cpus]']);
+  const ref: RefDoc = {
+    doc: 0, kind: 'Pod', errors: ['limits', 'requests'].map((w) => ({
+      field: `spec.containers[0].resources.${w}[cpus]`, type: 'Invalid value', reason: 'FieldValueInvalid', message: '',
+    })),
+  };
+  const d = { code: 'invalid-resource-name', severity: 'error', message: msg, range };
+  assert.deepEqual(compareDocument(ref, [d], []), []);
+  // A warning never matches an API-server error.
+  assert.equal(compareDocument(ref, [{ ...d, severity: 'warning' }], []).length, 2);
 });

@@ -1065,6 +1065,158 @@ spec:
     message: 'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
   },
   ...GATE_REJECTED,
+  // ---- issue 13: what the real API server create path says (conformance harness, k8s.io/kubernetes v1.34.4 and v1.37.2)
+  {
+    // core/v1 SetDefaults_Pod copies the limit into the missing request; validateContainerResourceName reports both.
+    name: 'Pod: a bad limit name is reported at the limit (and, in the same message, at the request copied from it)',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: { cpus: "1" }`),
+    code: 'invalid-resource-name', line: 9, character: 18, covers: 'cpus',
+    message: 'spec.containers[0].resources.limits[cpus]: Invalid value: "cpus": must be a standard resource type or fully qualified',
+  },
+  {
+    // podutil.DefaultPodLevelResources (1.37) / SetDefaults_Pod (1.34) default the pod-level request from the
+    // containers' requests; validatePodResourceRequirements -> ValidateResourceQuantityValue.
+    name: 'Pod: a negative container request makes a negative defaulted pod-level request',
+    text: pod(`
+initContainers:
+  - name: init
+    image: nginx:1.27
+    resources:
+      requests: { memory: "-1Mi" }
+containers:
+  - { name: app, image: nginx:1.27 }
+resources:
+  requests: { cpu: "1" }`),
+    code: 'invalid-resource-value', line: 12, character: 2, covers: 'resources', version: '1.37',
+    message: 'spec.resources.requests[memory]: Invalid value: "-1Mi": must be greater than or equal to 0',
+  },
+  {
+    // defaultHugePagePodLevelLimits, then validateResourceQuantityHugePageValue on the pod-level lists.
+    name: 'Pod: a pod-level hugepage limit defaulted from the containers is not a whole number of pages',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: { memory: 1Gi, hugepages-2Mi: 3Mi }
+resources:
+  limits: { cpu: "1" }`),
+    code: 'invalid-hugepages', line: 10, character: 2, covers: 'resources',
+    message: 'spec.resources.limits[hugepages-2Mi]: Invalid value: "3Mi": 3Mi is not positive integer multiple of hugepages-2Mi',
+  },
+  {
+    // validatePodResourceConsistency: pod-level hugepage limits cover the aggregate container hugepage limits.
+    // (A PodTemplate is validated as written; as a Pod the defaulted request is reported as well.)
+    name: 'PodTemplate: pod-level hugepage limit below the containers\' hugepage limits',
+    text: 'apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: t\ntemplate:\n  spec:\n    containers:\n      - name: app\n        image: nginx:1.27\n        resources: { limits: { memory: 1Gi, hugepages-2Mi: 1Gi } }\n    resources:\n      limits: { memory: 2Gi, hugepages-2Mi: 4Mi }\n',
+    code: 'pod-resources-inconsistent', line: 11, character: 44, covers: '4Mi',
+    message: 'template.spec.resources.limits[hugepages-2Mi]: Invalid value: "4Mi": must be greater than or equal to aggregate container limits of 1Gi',
+  },
+  {
+    // DefaultPodLevelResources / SetDefaults_Pod default the pod-level request to the container aggregate (1k),
+    // then validateResourceRequirements compares it with the pod-level limit, at the requests path itself.
+    name: 'Pod: a pod-level request defaulted from the containers above the pod-level limit',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: { cpu: 1e3 }
+resources:
+  limits: { cpu: "010" }`),
+    code: 'pod-resources-inconsistent', line: 11, character: 19, covers: '"010"',
+    message: 'spec.resources.requests: Invalid value: "1k": must be less than or equal to cpu limit of 010',
+  },
+  {
+    // validateSleepAction with the grace period after SetDefaults_Pod (a negative one becomes 1), on a sidecar.
+    name: 'Pod: a sidecar\'s sleep above a negative grace period (defaulted to 1)',
+    text: pod(`
+terminationGracePeriodSeconds: -1
+initContainers:
+  - name: side
+    image: nginx:1.27
+    restartPolicy: Always
+    lifecycle: { preStop: { sleep: { seconds: 5 } } }
+containers:
+  - { name: app, image: nginx:1.27 }`),
+    code: 'invalid-sleep-action', line: 10, character: 48, covers: '5',
+    message: 'spec.initContainers[0].lifecycle.preStop.sleep: Invalid value: 5: must be non-negative and less than terminationGracePeriodSeconds (1)',
+  },
+  {
+    // A template keeps terminationGracePeriodSeconds: -1, so validateSleepAction rejects even 0.
+    name: 'CronJob template: sleep 0 with a negative grace period',
+    text: cronJob(`
+restartPolicy: Never
+terminationGracePeriodSeconds: -1
+containers:
+  - name: app
+    image: nginx:1.27
+    lifecycle: { postStart: { sleep: { seconds: 0 } } }`),
+    code: 'invalid-sleep-action', line: 15, character: 58, covers: '0',
+    message: 'spec.jobTemplate.spec.template.spec.containers[0].lifecycle.postStart.sleep: Invalid value: 0: must be non-negative and less than terminationGracePeriodSeconds (-1)',
+  },
+  {
+    // apps/validation ValidatePodTemplateSpecForReplicaSet (labels.Selector.Matches).
+    name: 'Deployment selector does not select the template labels',
+    text: deployment(`
+containers:
+  - { name: app, image: nginx:1.27 }`).replace('labels: { app: d }', 'labels: { app: web }'),
+    code: 'workload-selector', line: 7, character: 16, covers: 'labels',
+    message: 'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+  },
+  {
+    // apps/validation ValidateStatefulSetSpec: a missing selector is required, and selects nothing.
+    name: 'StatefulSet without a selector',
+    text: deployment(`
+containers:
+  - { name: app, image: nginx:1.27 }`, '', 'StatefulSet').replace('  selector: { matchLabels: { app: d } }\n', ''),
+    code: 'workload-selector', line: 4, character: 0, covers: 'spec',
+    message: 'spec.selector: Required value',
+  },
+  {
+    // apps/validation ValidateDaemonSetSpec with matchExpressions (NotIn).
+    name: 'DaemonSet selector expressions exclude the template labels',
+    text: deployment(`
+containers:
+  - { name: app, image: nginx:1.27 }`, '', 'DaemonSet').replace('selector: { matchLabels: { app: d } }', 'selector: { matchExpressions: [{ key: app, operator: NotIn, values: [d] }] }'),
+    code: 'workload-selector', line: 7, character: 16, covers: 'labels',
+    message: 'spec.template.metadata.labels: Invalid value: {"app":"d"}: `selector` does not match template `labels`',
+  },
+  {
+    // Strict decoding (apimachinery runtime/serializer/json): a string cannot go into ContainerPort.containerPort (int32).
+    name: 'quoted containerPort',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    ports: [{ containerPort: "8080" }]`),
+    code: 'integer-field-type', line: 8, character: 31, covers: '"8080"',
+    message: 'json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+  },
+  {
+    name: 'quoted Deployment replicas',
+    text: deployment(`
+containers:
+  - { name: app, image: nginx:1.27 }`, 'replicas: "2"'),
+    code: 'integer-field-type', line: 6, character: 12, covers: '"2"',
+    message: 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+  },
+  {
+    name: 'quoted probe periodSeconds in a CronJob',
+    text: cronJob(`
+restartPolicy: Never
+containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: "5" }`),
+    code: 'integer-field-type', line: 14, character: 71, covers: '"5"',
+    message: 'json: cannot unmarshal string into Go struct field Probe.spec.jobTemplate.spec.template.spec.containers.livenessProbe.periodSeconds of type int32',
+  },
 ];
 
 export const VALID: readonly ValidCase[] = [
@@ -1368,6 +1520,46 @@ spec:
 `,
   },
   ...GATE_VALID,
+  // ---- issue 13: accepted by the real API server create path (conformance harness)
+  {
+    // The template is validated as written (no request copied from a limit: SetDefaults_Pod is for Pods only),
+    // so the API server accepts it; the pods the controller creates are rejected, which is a warning here.
+    name: 'Deployment: pod-level request below the containers\' limits (the template is accepted; its pods are not)',
+    text: deployment(`
+resources:
+  requests: { memory: 100Mi }
+containers:
+  - name: app
+    image: nginx:1.27
+    resources: { limits: { cpu: 100m, memory: 1Gi } }`),
+    version: '1.34',
+    warnings: ['pod-resources-inconsistent'],
+  },
+  {
+    // core/v1 SetDefaults_ResourceList rounds both up to 1m before validateResourceRequirements.
+    name: 'request and limit equal after milli rounding (1e-3 and 10u)',
+    text: deployment(`
+containers:
+  - name: app
+    image: nginx:1.27
+    resources: { requests: { cpu: "1e-3", memory: 64Mi }, limits: { cpu: "10u", memory: 64Mi } }`),
+  },
+  {
+    // A ReplicationController without a selector takes the template's labels (SetDefaults_ReplicationController).
+    name: 'ReplicationController without a selector',
+    text: 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: rc\nspec:\n  template:\n    metadata: { labels: { app: rc } }\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }\n',
+  },
+  {
+    // go-yaml v2 reads a plain 1e3 as a number (1000), so strict decoding accepts it for an int32.
+    name: 'a number written as a plain 1e3 is a number for go-yaml (containerPort: 1e3)',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    ports: [{ containerPort: 1e3 }]
+    resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }`),
+    warnings: ['missing-readiness-probe'],
+  },
 ];
 
 /**

@@ -49,6 +49,8 @@ import { localStorageDefaultTolerations } from './workloads/localStorageDefaultT
 import { rollingUpdateStuck } from './workloads/rollingUpdateStuck';
 import { workloadActiveDeadlineSeconds } from './workloads/workloadActiveDeadlineSeconds';
 import { workloadRestartPolicy } from './workloads/workloadRestartPolicy';
+import { workloadSelector } from './workloads/workloadSelector';
+import { integerFieldType } from './decoding/integerFieldType';
 import { fieldDroppedByVersion } from './versions/fieldDroppedByVersion';
 import { invalidEnvName } from './containers/invalidEnvName';
 import { invalidImageVolume } from './resources/invalidImageVolume';
@@ -101,6 +103,8 @@ export const RULES: readonly Rule[] = [
   invalidSupplementalGroupsPolicy,
   negativeTerminationGracePeriod,
   workloadRestartPolicy,
+  workloadSelector,
+  integerFieldType,
   workloadActiveDeadlineSeconds,
   invalidJobBackoffPerIndex,
   invalidJobSuccessPolicy,

@@ -2,12 +2,14 @@
  * Resource names in requests/limits must be standard (cpu, memory, ephemeral-storage,
  * hugepages-<size>) or fully qualified extended resources (example.com/gpu); pod-level
  * spec.resources only takes the resources PodLevelResources supports.
+ * On a Pod, a limit without a request is reported at both paths (shared/copiedRequests.ts).
  * Spec: pkg/apis/core/validation validateContainerResourceName, validatePodResourceName.
  * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-types
  */
 import * as l10n from '@vscode/l10n';
 import type { Rule, RuleFinding } from '../rule';
 import { q } from '../shared/fieldPaths';
+import { alsoAtRequest, copiedRequestPath } from '../shared/copiedRequests';
 import { containerResourceNameErrors, podResourceNameErrors } from '../shared/resourceNames';
 import { resourceSites, siteData } from '../shared/resourceSites';
 
@@ -15,7 +17,8 @@ export const invalidResourceName: Rule = {
   code: 'invalid-resource-name',
   severity: 'error',
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-types',
-  check({ analysis: { pod }, version }) {
+  check({ analysis, version }) {
+    const { pod } = analysis;
     const out: RuleFinding[] = [];
     for (const s of resourceSites(pod)) {
       for (const which of ['limits', 'requests'] as const) {
@@ -30,8 +33,10 @@ export const invalidResourceName: Rule = {
             }
             continue;
           }
+          // A Pod's missing request is copied from this limit (SetDefaults_Pod) and validated again.
+          const copied = which === 'limits' ? copiedRequestPath(analysis, s, e) : undefined;
           for (const d of containerResourceNameErrors(e.name)) {
-            out.push({ span: e.keySpan, message: l10n.t('{0}: Invalid value: {1}: {2}. Use cpu, memory, ephemeral-storage, hugepages-<size> or a fully qualified extended resource such as example.com/gpu.', path, q(e.name), d), data });
+            out.push({ span: e.keySpan, message: l10n.t('{0}: Invalid value: {1}: {2}. Use cpu, memory, ephemeral-storage, hugepages-<size> or a fully qualified extended resource such as example.com/gpu.', path, q(e.name), d) + alsoAtRequest(copied, q(e.name), d), data });
           }
         }
       }

@@ -2,7 +2,8 @@
  * The `sleep` lifecycle action needs PodLifecycleSleepAction (beta, on by default, in 1.30); before
  * that the API server drops it (K: pkg/api/pod/util.go dropPodLifecycleSleepAction; reported by
  * field-dropped-by-version, not here). Its seconds must be within the pod's terminationGracePeriodSeconds,
- * and above 0 unless PodLifecycleSleepActionAllowZero is on (beta, on by default, in 1.33).
+ * and above 0 unless PodLifecycleSleepActionAllowZero is on (beta, on by default, in 1.33). The bound is
+ * the grace period after defaulting: 1 for a Pod that writes a negative one, as written in a template.
  * Spec: pkg/apis/core/validation validateSleepAction.
  * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations
  */
@@ -23,7 +24,10 @@ export const invalidSleepAction: Rule = {
     const out: RuleFinding[] = [];
     // Not a dropped field: with PodLifecycleSleepActionAllowZero off (<= 1.32) zero is a validation error (validateSleepAction).
     const allowZero = featureEnabled(version, 'PodLifecycleSleepActionAllowZero');
-    const grace = pod.terminationGracePeriodSeconds.value;
+    // A Pod's negative grace period becomes 1 before validation (core/v1 SetDefaults_Pod); a template
+    // keeps it, so every sleep is above a negative bound there (validateSleepAction).
+    const written = pod.terminationGracePeriodSeconds.value;
+    const grace = pod.kind === 'Pod' && written < 0 ? 1 : written;
     for (const c of pod.containers) {
       if (c.role !== 'app' && c.role !== 'sidecar') continue;
       const lifecycle = entry(c.node, 'lifecycle')?.value;
@@ -39,8 +43,7 @@ export const invalidSleepAction: Rule = {
         const secondsEntry = entry(sleep.value, 'seconds');
         if (isPresentNull(secondsEntry)) continue;
         const seconds = intValue(secondsEntry?.value) ?? 0;
-        // A negative pod grace period is treated as 1 by the API server; don't guess a bound then.
-        const tooHigh = grace >= 0 && seconds > grace;
+        const tooHigh = seconds > grace;
         const bad = allowZero ? seconds < 0 || tooHigh : seconds <= 0 || tooHigh;
         if (!bad) continue;
         const span = secondsEntry ? nodeSpan(secondsEntry.value, secondsEntry.keySpan) : sleep.keySpan;
