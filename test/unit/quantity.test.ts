@@ -172,3 +172,14 @@ describe('YAML values as the API server receives them', () => {
     assert.equal(formatQuantity(parsed('1e3')), '1e3');
   });
 });
+
+describe('integers beyond int64 through kubectl (issue 13, conformance cause 12)', () => {
+  it('arrive as float64 (k8s.io/apimachinery/pkg/util/json convertNumber in kubectl\'s unstructured round trip)', () => {
+    // memory: 9223372036854775808 (2^63, unquoted): the reference's PodRequests/PodLimits give 9223372036854776k.
+    const t = quantityText(9223372036854775808, '9223372036854775808', false)!;
+    assert.equal(t, '9223372036854776000');
+    assert.equal(formatQuantity(parseQuantity(t)!), '9223372036854776k');
+    // int64 values stay exact.
+    assert.equal(quantityText(9223372036854775807, '9223372036854775807', false), '9223372036854775807');
+  });
+});

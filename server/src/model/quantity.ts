@@ -345,7 +345,10 @@ const YAML11_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 export function yamlNumberText(source: string): string | undefined {
   const plain = source.replace(/_/g, '');
   const int = goParseIntBase0(plain);
-  if (int !== undefined) return int.toString();
+  // kubectl decodes the body into unstructured objects, where a number that does not fit an int64 becomes a
+  // float64 (k8s.io/apimachinery/pkg/util/json convertNumber), and encodes it again: 2^63 arrives as
+  // 9223372036854776000 (Go's shortest float64 form, as JavaScript prints it).
+  if (int !== undefined) return int > INT64_MAX ? String(Number(int)) : int.toString();
   if (YAML11_FLOAT.test(plain)) {
     const f = Number(plain);
     if (Number.isFinite(f)) return Object.is(f, -0) ? '-0' : String(f);

@@ -1217,6 +1217,17 @@ containers:
     code: 'integer-field-type', line: 14, character: 71, covers: '"5"',
     message: 'json: cannot unmarshal string into Go struct field Probe.spec.jobTemplate.spec.template.spec.containers.livenessProbe.periodSeconds of type int32',
   },
+  {
+    // validateEphemeralContainers: targetContainerName must name an init or app container (checked on templates too).
+    name: 'ephemeral container targeting a container that does not exist',
+    text: deployment(`
+containers:
+  - { name: app, image: nginx:1.27 }
+ephemeralContainers:
+  - { name: debug, image: busybox:1.36, targetContainerName: app-0 }`),
+    code: 'ephemeral-container-field', line: 12, character: 67, covers: 'app-0',
+    message: 'spec.template.spec.ephemeralContainers[0].targetContainerName: Not found: "app-0"',
+  },
 ];
 
 export const VALID: readonly ValidCase[] = [

@@ -3,7 +3,8 @@
  * policy or a restartPolicy: they are not part of the workload. Pod templates may not contain
  * ephemeral containers at all, and a Pod cannot be created with them (they are added later with
  * `kubectl debug`).
- * Spec: pkg/apis/core/validation validateEphemeralContainers (allowedEphemeralContainerFields),
+ * targetContainerName must name an init or app container.
+ * Spec: pkg/apis/core/validation validateEphemeralContainers (allowedEphemeralContainerFields, targetContainerName),
  * ValidatePodTemplateSpec, ValidatePodCreate.
  * https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/
  */
@@ -40,8 +41,17 @@ export const ephemeralContainerField: Rule = {
         data: { field: 'ephemeralContainers' },
       });
     }
+    const others = new Set(pod.containers.filter((c) => c.role !== 'ephemeral').map((c) => c.name));
     for (const c of pod.containers) {
       if (c.role !== 'ephemeral') continue;
+      // validateEphemeralContainers: the target must name an init or app container of the same pod.
+      const target = entry(c.node, 'targetContainerName');
+      if (target && isScalar(target.value) && typeof target.value.value === 'string' && target.value.value !== '' && !others.has(target.value.value)) {
+        out.push({
+          span: target.value.span.end > target.value.span.start ? target.value.span : target.keySpan,
+          message: l10n.t('{0}.targetContainerName: Not found: {1}. The ephemeral container shares the process namespace of the container it targets, which must be an init or app container of this pod.', containerPath(pod, c), JSON.stringify(target.value.value)),
+        });
+      }
       for (const key of FORBIDDEN) {
         const e = entry(c.node, key);
         // Dropped before validation when its gate is off (droppedFields.ts): never reaches the allow-list check.
