@@ -3,7 +3,8 @@
  *
  * Before validation, every pod and pod-template create path (`PrepareForCreate` in
  * K: pkg/registry/core/pod/strategy.go, and via `DropDisabledTemplateFields` for Deployments, Jobs, ...)
- * calls `dropDisabledFields` (K: pkg/api/pod/util.go). A gated field whose gate is off is removed
+ * calls `dropDisabledFields` (K: pkg/api/pod/util.go); a Job's own gated fields are dropped the same way
+ * by K: pkg/registry/batch/job/strategy.go `PrepareForCreate` (`scope: 'job'` below). A gated field whose gate is off is removed
  * silently: on create there is no old object "already using" it. So the field is never validated and
  * the kubelet never sees it. Pod Lens follows the same order:
  *
@@ -41,14 +42,37 @@ export type DropEffect =
   | 'handlerRemoved'
   /** lifecycle.stopSignal: the runtime uses the image's STOPSIGNAL, or SIGTERM. */
   | 'defaultStopSignal'
+  /** resizePolicy: no in-place resize at this release. */
+  | 'noInPlaceResize'
+  /** `hostUsers: false`: the pod shares the host's user namespace. */
+  | 'hostUserNamespace'
+  /** supplementalGroupsPolicy: the image's /etc/group memberships are added (the Merge behaviour). */
+  | 'mergeGroups'
+  /** An image volume: the volume and every volumeMount of it go. */
+  | 'imageVolumeRemoved'
+  /** spec.resourceClaims or a container's resources.claims: no devices are allocated. */
+  | 'noDeviceClaims'
+  /** A Job's backoffLimitPerIndex: backoffLimit counts every index's failures (and was defaulted first). */
+  | 'jobBackoffLimit'
+  /** A FailIndex rule of a Job's podFailurePolicy: the remaining rules apply. */
+  | 'failIndexRuleRemoved'
+  /** A Job's successPolicy: the Job succeeds only once every completion has succeeded. */
+  | 'allCompletions'
+  /** A Job's podReplacementPolicy: the Job controller's behaviour before the field (replace once terminating). */
+  | 'defaultReplacement'
   /** No further consequence worth a sentence. */
   | 'none';
 
 export interface DroppedField {
   /** The gate that is off at the target version. */
   readonly gate: FeatureName;
-  /** Path below the pod spec as the API server names it: `containers[0].restartPolicy`, `hostUsers`. */
+  /**
+   * Path below the pod spec as the API server names it (`containers[0].restartPolicy`, `hostUsers`), or
+   * below the Job spec when `scope` is 'job' (`backoffLimitPerIndex`).
+   */
   readonly path: string;
+  /** 'job': a field of the Job spec (K: pkg/registry/batch/job/strategy.go PrepareForCreate), not of the pod spec. */
+  readonly scope?: 'job';
   /** The written entry the hint points at. */
   readonly entry: YEntry;
   /** Entries that go with it and are not reported on their own (a hook whose only handler was dropped). */
@@ -58,7 +82,7 @@ export interface DroppedField {
   readonly effect: DropEffect;
 }
 
-type Found = Omit<DroppedField, 'gate'>;
+type Found = Omit<DroppedField, 'gate' | 'scope'>;
 
 export interface DropSpec {
   readonly gate: FeatureName;
@@ -68,7 +92,9 @@ export interface DropSpec {
    * the gate's "on from".
    */
   readonly since?: number;
-  find(spec: YMap): Found[];
+  /** 'job': `find` is given the Job spec (Job, CronJob's jobTemplate.spec) instead of the pod spec. */
+  readonly scope?: 'job';
+  find(spec: YMap, version: KubeVersion): Found[];
 }
 
 const LISTS: readonly ContainerListKey[] = ['initContainers', 'containers', 'ephemeralContainers'];
@@ -144,7 +170,7 @@ const podLifecycleSleepAction: DropSpec = {
  */
 const containerStopSignals: DropSpec = {
   gate: 'ContainerStopSignals',
-  since: 33,
+  since: FEATURE_ALPHA.ContainerStopSignals,
   find: (spec) => eachContainer(spec, (c, listKey, index) => {
     const lifecycle = written(c, 'lifecycle');
     if (!lifecycle || !isMap(lifecycle.value)) return [];
@@ -158,15 +184,159 @@ const containerStopSignals: DropSpec = {
   }),
 };
 
-/** Every gate whose field the API server drops when the gate is off, in dropDisabledFields order. */
-export const DROPS: readonly DropSpec[] = [containerRestartRules, podLifecycleSleepAction, containerStopSignals];
+/**
+ * K: pkg/api/pod/util.go dropDisabledFields (UserNamespacesSupport alpha 1.25 — named
+ * UserNamespacesStatelessPodsSupport until 1.27 —, beta off 1.30, on from 1.33): `hostUsers` is set to nil.
+ */
+const userNamespacesSupport: DropSpec = {
+  gate: 'UserNamespacesSupport',
+  since: FEATURE_ALPHA.UserNamespacesSupport,
+  find: (spec) => {
+    const e = written(spec, 'hostUsers');
+    return e ? [{ path: 'hostUsers', entry: e, effect: isScalar(e.value) && e.value.value === false ? 'hostUserNamespace' : 'none' }] : [];
+  },
+};
 
-/** The written entries of this pod spec that the API server drops at `version`. */
-export function droppedFields(spec: YMap, version: KubeVersion): DroppedField[] {
+/** K: pkg/api/pod/util.go dropDisabledFields (SupplementalGroupsPolicy alpha 1.31, on from 1.33): the field is set to nil. */
+const supplementalGroupsPolicy: DropSpec = {
+  gate: 'SupplementalGroupsPolicy',
+  since: FEATURE_ALPHA.SupplementalGroupsPolicy,
+  find: (spec) => {
+    const e = written(get(spec, 'securityContext'), 'supplementalGroupsPolicy');
+    return e ? [{ path: 'securityContext.supplementalGroupsPolicy', entry: e, effect: 'mergeGroups' }] : [];
+  },
+};
+
+/**
+ * K: pkg/api/pod/util.go dropDisabledDynamicResourceAllocationFields (DynamicResourceAllocation alpha 1.26,
+ * beta off 1.32, on from 1.34): every container's `resources.claims` (init, regular, ephemeral) and
+ * `spec.resourceClaims` are set to nil. A `resources` holding nothing but claims is then the zero value
+ * (so an ephemeral container's allow-list check no longer sees it).
+ */
+const dynamicResourceAllocation: DropSpec = {
+  gate: 'DynamicResourceAllocation',
+  since: FEATURE_ALPHA.DynamicResourceAllocation,
+  find: (spec) => {
+    const out = eachContainer(spec, (c, listKey, index): Found[] => {
+      const resources = written(c, 'resources');
+      const claims = written(resources?.value, 'claims');
+      if (!resources || !claims || !isMap(resources.value)) return [];
+      const onlyClaims = resources.value.entries.every((e) => e === claims || !written(resources.value, String(e.key)));
+      return [{
+        path: `${listKey}[${index}].resources.claims`, entry: claims, container: { listKey, index },
+        effect: 'noDeviceClaims', alsoDropped: onlyClaims ? [resources] : [],
+      }];
+    });
+    const podClaims = written(spec, 'resourceClaims');
+    return podClaims ? [{ path: 'resourceClaims', entry: podClaims, effect: 'noDeviceClaims' as const }, ...out] : out;
+  },
+};
+
+/**
+ * K: pkg/api/pod/util.go dropDisabledFields (InPlacePodVerticalScaling alpha 1.27, on from 1.33): every
+ * container's `resizePolicy` (init, regular, ephemeral) is set to nil.
+ */
+const inPlacePodVerticalScaling: DropSpec = {
+  gate: 'InPlacePodVerticalScaling',
+  since: FEATURE_ALPHA.InPlacePodVerticalScaling,
+  find: (spec) => eachContainer(spec, (c, listKey, index) => {
+    const e = written(c, 'resizePolicy');
+    return e ? [{ path: `${listKey}[${index}].resizePolicy`, entry: e, container: { listKey, index }, effect: 'noInPlaceResize' }] : [];
+  }),
+};
+
+/**
+ * K: pkg/api/pod/util.go dropImageVolumes (ImageVolume alpha 1.31, beta off 1.33, on from 1.35): every
+ * volume with an `image` source is removed from `volumes`, and so is every volumeMount (of any
+ * container) whose name is one of theirs. The hint points at the volume's `image` key; its mounts are
+ * in `alsoDropped` as their `name` entries (a mount is a list item, not an entry).
+ */
+const imageVolume: DropSpec = {
+  gate: 'ImageVolume',
+  since: FEATURE_ALPHA.ImageVolume,
+  find: (spec) => {
+    const mountsOf = (name: string): YEntry[] => LISTS.flatMap((listKey) => items(get(spec, listKey)).flatMap((c) =>
+      items(get(c, 'volumeMounts')).flatMap((m) => {
+        const n = entry(m, 'name');
+        return n && (str(n.value) ?? '') === name ? [n] : [];
+      })));
+    return items(get(spec, 'volumes')).flatMap((v, i): Found[] => {
+      const image = isMap(v) ? written(v, 'image') : undefined;
+      if (!image) return [];
+      return [{ path: `volumes[${i}]`, entry: image, effect: 'imageVolumeRemoved', alsoDropped: mountsOf(str(get(v, 'name')) ?? '') }];
+    });
+  },
+};
+
+/**
+ * K: pkg/registry/batch/job/strategy.go PrepareForCreate (JobBackoffLimitPerIndex alpha 1.28, on from 1.29):
+ * `backoffLimitPerIndex` and `maxFailedIndexes` are set to nil and every podFailurePolicy rule whose
+ * action is FailIndex is removed (the action exists from 1.28; before it validation rejects it).
+ * Defaulting runs first (pkg/apis/batch/v1 SetDefaults_Job): a missing backoffLimit was already set to
+ * MaxInt32 because backoffLimitPerIndex was there.
+ */
+const jobBackoffLimitPerIndex: DropSpec = {
+  gate: 'JobBackoffLimitPerIndex',
+  scope: 'job',
+  find: (job, version) => {
+    const out: Found[] = [];
+    const perIndex = written(job, 'backoffLimitPerIndex');
+    if (perIndex) out.push({ path: 'backoffLimitPerIndex', entry: perIndex, effect: 'jobBackoffLimit' });
+    const max = written(job, 'maxFailedIndexes');
+    if (max) out.push({ path: 'maxFailedIndexes', entry: max, effect: 'none' });
+    if (atLeast(version, 28)) {
+      items(get(get(job, 'podFailurePolicy'), 'rules')).forEach((rule, i) => {
+        const action = isMap(rule) ? written(rule, 'action') : undefined;
+        if (action && str(action.value) === 'FailIndex') out.push({ path: `podFailurePolicy.rules[${i}]`, entry: action, effect: 'failIndexRuleRemoved' });
+      });
+    }
+    return out;
+  },
+};
+
+/** K: pkg/registry/batch/job/strategy.go PrepareForCreate (JobSuccessPolicy alpha 1.30, on from 1.31): `successPolicy` is set to nil. */
+const jobSuccessPolicy: DropSpec = {
+  gate: 'JobSuccessPolicy',
+  scope: 'job',
+  find: (job) => {
+    const e = written(job, 'successPolicy');
+    return e ? [{ path: 'successPolicy', entry: e, effect: 'allCompletions' }] : [];
+  },
+};
+
+/**
+ * K: pkg/registry/batch/job/strategy.go PrepareForCreate (JobPodReplacementPolicy alpha 1.28, on from 1.29):
+ * `podReplacementPolicy` is set to nil (and SetDefaults_Job does not default it while the gate is off).
+ */
+const jobPodReplacementPolicy: DropSpec = {
+  gate: 'JobPodReplacementPolicy',
+  scope: 'job',
+  find: (job) => {
+    const e = written(job, 'podReplacementPolicy');
+    return e ? [{ path: 'podReplacementPolicy', entry: e, effect: 'defaultReplacement' }] : [];
+  },
+};
+
+/**
+ * Every gate whose field the API server drops when the gate is off, in the API server's order: the Job's
+ * own fields (PrepareForCreate), then its template's (dropDisabledFields order).
+ */
+export const DROPS: readonly DropSpec[] = [
+  jobSuccessPolicy, jobBackoffLimitPerIndex, jobPodReplacementPolicy,
+  userNamespacesSupport, supplementalGroupsPolicy, dynamicResourceAllocation, inPlacePodVerticalScaling,
+  containerRestartRules, podLifecycleSleepAction, imageVolume, containerStopSignals,
+];
+
+/**
+ * The written entries of this pod spec (and of its Job spec, for a Job or CronJob) that the API server
+ * drops at `version`.
+ */
+export function droppedFields(spec: YMap, version: KubeVersion, job?: YMap): DroppedField[] {
   return DROPS.flatMap((d) => {
     if (featureEnabled(version, d.gate)) return [];
     if (d.since !== undefined && !atLeast(version, d.since)) return [];
-    return d.find(spec).map((f) => ({ gate: d.gate, ...f }));
+    if (d.scope === 'job') return job ? d.find(job, version).map((f) => ({ gate: d.gate, scope: 'job' as const, ...f })) : [];
+    return d.find(spec, version).map((f) => ({ gate: d.gate, ...f }));
   });
 }
 

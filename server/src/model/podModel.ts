@@ -62,7 +62,8 @@ function podModel(root: YMap, spec: YMap, kind: WorkloadKind, specPath: readonly
   const kindEntry = entry(root, 'kind');
   const restart = entry(spec, 'restartPolicy');
   const sidecarsOn = featureEnabled(options.version, 'SidecarContainers');
-  const dropped = droppedFields(spec, options.version);
+  const jobSpec = kind === 'Job' ? get(root, 'spec') : kind === 'CronJob' ? getPath(root, ['spec', 'jobTemplate', 'spec']) : undefined;
+  const dropped = droppedFields(spec, options.version, isMap(jobSpec) ? jobSpec : undefined);
   const gone = (e: YEntry | undefined) => isDropped(dropped, e);
   const containers: ContainerModel[] = [];
   const add = (key: ContainerListKey, roleOf: (n: YMap) => ContainerRole) => {

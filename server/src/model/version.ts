@@ -90,6 +90,13 @@ export type FeatureName = keyof typeof FEATURES;
 export const FEATURE_ALPHA: Partial<Record<FeatureName, number>> = {
   ContainerRestartRules: 34,
   RestartAllContainersOnContainerExits: 35,
+  ContainerStopSignals: 33,
+  InPlacePodVerticalScaling: 27,
+  /** As UserNamespacesStatelessPodsSupport until 1.27. */
+  UserNamespacesSupport: 25,
+  SupplementalGroupsPolicy: 31,
+  ImageVolume: 31,
+  DynamicResourceAllocation: 26,
 };
 
 export function featureEnabled(v: KubeVersion, f: FeatureName): boolean {

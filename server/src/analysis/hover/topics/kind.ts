@@ -5,7 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { PodSpecModel } from '../../../model/pod';
-import { get, getPath, int, isMap, str } from '../../../model/tree';
+import { isDropped } from '../../../model/droppedFields';
+import { entry, get, getPath, int, isMap, str } from '../../../model/tree';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link } from '../md';
 
@@ -57,11 +58,11 @@ function body(pod: PodSpecModel, policy: string): string[] {
         always,
       ]), link(DOCS.daemonSet)];
     case 'Job':
-      return [job(spec, policy), link(DOCS.job)];
+      return [job(spec, policy, pod), link(DOCS.job)];
     case 'CronJob':
       return [bullets([
         l10n.t('Creates a Job from jobTemplate on the schedule {0} (concurrencyPolicy {1}).', code(str(get(spec, 'schedule')) ?? '?'), str(get(spec, 'concurrencyPolicy')) ?? 'Allow'),
-      ]), job(getPath(spec, ['jobTemplate', 'spec']), policy), link(DOCS.cronJob)];
+      ]), job(getPath(spec, ['jobTemplate', 'spec']), policy, pod), link(DOCS.cronJob)];
     case 'PodTemplate':
       return [l10n.t('A stored template: nothing runs it by itself.'), link(DOCS.podTemplate)];
   }
@@ -72,14 +73,19 @@ function body(pod: PodSpecModel, policy: string): string[] {
  * defaults.go SetDefaults_Job: backoffLimit 6, or MaxInt32 with backoffLimitPerIndex; podReplacementPolicy
  * Failed with a podFailurePolicy, else TerminatingOrFailed) and the Job controller's pod-failure back-off
  * (K: pkg/controller/job/job_controller.go DefaultJobPodFailureBackOff 10 s, MaxJobPodFailureBackOff 10 min).
+ * Fields the API server drops at the target version (model/droppedFields.ts, K: pkg/registry/batch/job/strategy.go
+ * PrepareForCreate) are left out; defaulting runs before the drop, so backoffLimit still follows the written
+ * backoffLimitPerIndex. Without podReplacementPolicy the controller replaces a pod once it is terminating, or once
+ * it has failed when there is a podFailurePolicy (job_controller.go onlyReplaceFailedPods): the defaults below.
  */
-function job(spec: ReturnType<typeof get>, policy: string): string {
+function job(spec: ReturnType<typeof get>, policy: string, pod: PodSpecModel): string {
+  const kept = (key: string) => { const e = entry(spec, key); return isDropped(pod.dropped, e) ? undefined : e?.value; };
   const completions = int(get(spec, 'completions'));
   const parallelism = int(get(spec, 'parallelism')) ?? 1;
-  const perIndex = int(get(spec, 'backoffLimitPerIndex'));
-  const maxFailedIndexes = int(get(spec, 'maxFailedIndexes'));
-  const backoffLimit = int(get(spec, 'backoffLimit')) ?? (perIndex !== undefined ? 2147483647 : 6);
-  const replacement = str(get(spec, 'podReplacementPolicy')) ?? (isMap(get(spec, 'podFailurePolicy')) ? 'Failed' : 'TerminatingOrFailed');
+  const perIndex = int(kept('backoffLimitPerIndex'));
+  const maxFailedIndexes = int(kept('maxFailedIndexes'));
+  const backoffLimit = int(get(spec, 'backoffLimit')) ?? (int(get(spec, 'backoffLimitPerIndex')) !== undefined ? 2147483647 : 6);
+  const replacement = str(kept('podReplacementPolicy')) ?? (isMap(get(spec, 'podFailurePolicy')) ? 'Failed' : 'TerminatingOrFailed');
   return bullets([
     completions === undefined && parallelism > 1
       ? l10n.t('No completions, parallelism {0}: a work queue; the Job is complete once any pod succeeds and all have ended.', parallelism)
@@ -95,7 +101,7 @@ function job(spec: ReturnType<typeof get>, policy: string): string {
     ...(perIndex === undefined ? [] : [maxFailedIndexes === undefined
       ? l10n.t('No maxFailedIndexes: the other indexes keep running, and the Job fails at the end if any index failed.')
       : l10n.t('The Job fails as soon as more than {0} index(es) have failed (maxFailedIndexes).', maxFailedIndexes)]),
-    ...(isMap(get(spec, 'successPolicy'))
+    ...(isMap(kept('successPolicy'))
       ? [l10n.t('successPolicy: the Job succeeds as soon as one of its rules is met (succeededIndexes, succeededCount); its remaining pods are terminated.')]
       : []),
     replacement === 'Failed'

@@ -9,6 +9,7 @@
  * https://kubernetes.io/docs/concepts/storage/volumes/#image
  */
 import * as l10n from '@vscode/l10n';
+import { isDropped } from '../../../model/droppedFields';
 import { entry, isMap, isScalar } from '../../../model/tree';
 import { atLeast, featureEnabled, formatKubeVersion } from '../../../model/version';
 import type { Rule, RuleFinding } from '../rule';
@@ -22,11 +23,13 @@ export const invalidImageVolume: Rule = {
   severity: 'error',
   docUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/#image',
   check({ analysis: { pod }, version }) {
+    // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the
+    // field before validation (model/droppedFields.ts), so nothing here is validated.
     if (!featureEnabled(version, 'ImageVolume')) return [];
     const out: RuleFinding[] = [];
     for (const v of volumes(pod)) {
       const image = entry(v.node, 'image');
-      if (!image || !isMap(image.value)) continue;
+      if (!image || !isMap(image.value) || isDropped(pod.dropped, image)) continue;
       const path = `${specPathOf(pod)}.volumes[${v.index}].image`;
       const ref = entry(image.value, 'reference');
       const refValue = ref && isScalar(ref.value) ? ref.value.value : undefined;

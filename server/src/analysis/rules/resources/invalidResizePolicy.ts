@@ -8,6 +8,7 @@
  * https://kubernetes.io/docs/tasks/configure-pod-container/resize-container-resources/
  */
 import * as l10n from '@vscode/l10n';
+import { isDropped } from '../../../model/droppedFields';
 import { entry, get, isMap, isScalar, items } from '../../../model/tree';
 import type { YEntry, YMap } from '../../../model/tree';
 import { atLeast, featureEnabled } from '../../../model/version';
@@ -27,6 +28,8 @@ export const invalidResizePolicy: Rule = {
   severity: 'error',
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/resize-container-resources/',
   check({ analysis: { pod }, version }) {
+    // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the
+    // field before validation (model/droppedFields.ts), so nothing here is validated.
     if (!featureEnabled(version, 'InPlacePodVerticalScaling')) return [];
     const never = pod.restartPolicy.value === 'Never';
     const out: RuleFinding[] = [];
@@ -34,7 +37,9 @@ export const invalidResizePolicy: Rule = {
       if (c.listKey === 'ephemeralContainers') continue;
       const list = `${containerPath(pod, c)}.resizePolicy`;
       const seen = new Set<string>();
-      items(get(c.node, 'resizePolicy')).forEach((item, j) => {
+      const field = entry(c.node, 'resizePolicy');
+      if (isDropped(pod.dropped, field)) continue;
+      items(field?.value).forEach((item, j) => {
         if (!isMap(item)) return;
         const at = (e: YEntry | undefined) => (e ? valueSpan(e, e.keySpan) : firstKey(item, containerAnchor(c)));
         const nameEntry = entry(item, 'resourceName');

@@ -8,6 +8,7 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/
  */
 import * as l10n from '@vscode/l10n';
+import { isDropped } from '../../../model/droppedFields';
 import { bool, entry, getPath, isSeq, str } from '../../../model/tree';
 import { featureEnabled } from '../../../model/version';
 import type { Rule, RuleFinding } from '../rule';
@@ -19,10 +20,12 @@ export const hostUsersConflict: Rule = {
   severity: 'error',
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/',
   check({ analysis: { pod }, version }) {
+    // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the
+    // field before validation (model/droppedFields.ts), so nothing here is validated.
     if (!featureEnabled(version, 'UserNamespacesSupport')) return [];
     const hostUsers = entry(pod.spec, 'hostUsers');
     const value = bool(hostUsers?.value);
-    if (!hostUsers || value === undefined) return [];
+    if (!hostUsers || value === undefined || isDropped(pod.dropped, hostUsers)) return [];
     const spec = specPathOf(pod);
     const out: RuleFinding[] = [];
     if (str(getPath(pod.spec, ['os', 'name'])) === 'windows') {
