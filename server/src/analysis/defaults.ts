@@ -7,7 +7,8 @@
  *     then pod-level requests from the containers' cpu/memory requests, else from the pod-level limit;
  *  3. every resource list is rounded up to milli precision (SetDefaults_ResourceList).
  * Pod-level defaulting aggregates the container values before their rounding, as the generated
- * defaulter does. https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+ * defaulter does at 1.34-1.36; at 1.37 (PodLevelResourcesFixDefaulting) it runs in PrepareForCreate, after
+ * the rounding. https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 import type { ContainerModel, PodSpecModel, ResourceEntry } from '../model/pod';
 import { compareQuantities, roundUpQuantity } from '../model/quantity';
@@ -59,9 +60,14 @@ export function defaultResources(requests: readonly ResourceEntry[], limits: rea
 export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPod {
   const raw = new Map<ContainerModel, DefaultedResources>();
   for (const c of pod.containers) if (c.role !== 'ephemeral') raw.set(c, defaultResources(c.resources.requests, c.resources.limits));
-  const podLevel = defaultPodLevel(pod, raw, version);
   const containers = new Map<ContainerModel, DefaultedResources>();
   for (const [c, d] of raw) containers.set(c, { ...d, requests: rounded(d.requests), limits: rounded(d.limits) });
+  // 1.34-1.36 default pod-level values in core/v1 SetDefaults_Pod, from the container values before the
+  // generated defaulter rounds them; with PodLevelResourcesFixDefaulting (1.37) podutil.DefaultPodLevelResources
+  // runs in the pod strategy's PrepareForCreate, after decoding, on the rounded values (two requests of 1n:
+  // 1m at 1.34, 2m at 1.37, as the conformance reference shows).
+  const fromRounded = featureEnabled(version, 'PodLevelResourcesFixDefaulting');
+  const podLevel = defaultPodLevel(pod, fromRounded ? containers : raw, version);
   return {
     containers,
     podLevel: podLevel && { ...podLevel, requests: rounded(podLevel.requests), limits: rounded(podLevel.limits) },

@@ -1228,6 +1228,37 @@ ephemeralContainers:
     code: 'ephemeral-container-field', line: 12, character: 67, covers: 'app-0',
     message: 'spec.template.spec.ephemeralContainers[0].targetContainerName: Not found: "app-0"',
   },
+  {
+    // Pod-level hugepage limits defaulted from the containers (defaultHugePagePodLevelLimits), then
+    // validateResourceRequirements on the pod-level block: no cpu or memory there (long run, seed 7 object 8265).
+    name: 'Pod: pod-level hugepages defaulted from the containers, without cpu or memory at pod level',
+    text: pod(`
+initContainers:
+  - name: init
+    image: nginx:1.27
+    resources: { limits: { hugepages-2Mi: 2Mi } }
+containers:
+  - { name: app, image: nginx:1.27 }
+resources:
+  limits: { ephemeral-storage: 1Gi }`),
+    code: 'invalid-hugepages', line: 11, character: 2, covers: 'resources',
+    message: 'spec.resources: Forbidden: HugePages require cpu or memory',
+  },
+  {
+    // 1.34 defaults the pod-level request in SetDefaults_Pod from the unrounded container requests (1n + 1n -> 1m
+    // after rounding), then validatePodResourceConsistency compares it with the rounded aggregate (2m).
+    name: 'pod-level request defaulted from unrounded container requests (1.34)',
+    version: '1.34',
+    text: pod(`
+initContainers:
+  - { name: side, image: nginx:1.27, restartPolicy: Always, resources: { requests: { cpu: 1n } } }
+containers:
+  - { name: app, image: nginx:1.27, resources: { requests: { cpu: 1n } } }
+resources:
+  limits: { cpu: "2" }`),
+    code: 'pod-resources-inconsistent', line: 10, character: 19, covers: '"2"',
+    message: 'spec.resources.requests[cpu]: Invalid value: "1m": must be greater than or equal to aggregate container requests of 2m',
+  },
 ];
 
 export const VALID: readonly ValidCase[] = [
@@ -1570,6 +1601,30 @@ containers:
     ports: [{ containerPort: 1e3 }]
     resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }`),
     warnings: ['missing-readiness-probe'],
+  },
+  {
+    // 1.37 (PodLevelResourcesFixDefaulting): podutil.DefaultPodLevelResources runs in PrepareForCreate on the
+    // rounded container requests, so the pod-level request is 2m and covers them (long run, seed 7 object 31530).
+    name: 'pod-level request defaulted from rounded container requests (1.37)',
+    version: '1.37',
+    text: pod(`
+initContainers:
+  - { name: side, image: nginx:1.27, restartPolicy: Always, resources: { requests: { cpu: 1n, memory: 64Mi }, limits: { memory: 64Mi } } }
+containers:
+  - { name: app, image: nginx:1.27, resources: { requests: { cpu: 1n, memory: 64Mi }, limits: { memory: 64Mi } } }
+resources:
+  limits: { cpu: "2" }`),
+  },
+  {
+    // The pod-level cpu request is defaulted from the container's, so the pod-level block has cpu: no Forbidden.
+    name: 'Pod: pod-level hugepages with cpu defaulted from the containers',
+    text: pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi, hugepages-2Mi: 2Mi } }
+resources:
+  limits: { hugepages-2Mi: 2Mi }`),
   },
 ];
 

@@ -26,7 +26,9 @@ export const invalidHugepages: Rule = {
       const all = [...s.limits, ...s.requests];
       const huge = all.filter((e) => isHugePages(e.name));
       if (huge.length === 0) continue;
-      if (!all.some((e) => e.name === 'cpu' || e.name === 'memory')) {
+      // A Pod's pod-level block is checked after defaulting (defaultedPodLevel below).
+      const podLevelOfPod = s.owner === 'pod' && pod.kind === 'Pod' && analysis.podLevel !== undefined;
+      if (!podLevelOfPod && !all.some((e) => e.name === 'cpu' || e.name === 'memory')) {
         out.push({
           span: huge[0]!.keySpan,
           message: l10n.t('{0}: Forbidden: HugePages require cpu or memory. Hugepages are accounted next to regular memory, so a block that asks for hugepages must also request or limit cpu or memory.', s.path),
@@ -65,6 +67,18 @@ function defaultedPodLevel(analysis: PodAnalysis): RuleFinding[] {
   const out: RuleFinding[] = [];
   const base = `${specPathOf(pod)}.resources`;
   const anchor = entry(pod.spec, 'resources')?.keySpan ?? pod.anchorSpan;
+  // validateResourceRequirements on the defaulted pod-level lists: hugepages (written or defaulted from the
+  // containers' limits) need cpu or memory there (written, or defaulted from the containers' requests).
+  const names = [...podLevel.limits.keys(), ...podLevel.requests.keys()];
+  if (names.some(isHugePages) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+    const written = [...pod.podResources.limits, ...pod.podResources.requests].find((e) => isHugePages(e.name));
+    out.push({
+      span: written?.keySpan ?? anchor,
+      message: written
+        ? l10n.t('{0}: Forbidden: HugePages require cpu or memory. Hugepages are accounted next to regular memory, so a block that asks for hugepages must also request or limit cpu or memory.', base)
+        : l10n.t('{0}: Forbidden: HugePages require cpu or memory. The API server sets pod-level hugepage limits from the containers\' hugepage limits, and a pod-level block with hugepages must also request or limit cpu or memory.', base),
+    });
+  }
   for (const name of podLevel.defaultedLimits) {
     const value = podLevel.limits.get(name);
     if (!isHugePages(name) || !value || hugePageDivisible(name, value)) continue;
