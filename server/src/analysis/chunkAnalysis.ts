@@ -12,6 +12,8 @@ import type { KubeVersion } from '../model/version';
 import type { Finding } from './finding';
 import { analyzePod } from './podAnalysis';
 import type { PodAnalysis } from './podAnalysis';
+import { explainDocuments } from './observed/index';
+import type { PodExplanation } from './observed/index';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 
@@ -21,6 +23,8 @@ export interface ChunkAnalysis {
   readonly pods: readonly PodAnalysis[];
   /** Syntax and rule findings, chunk-local spans, `pod` = local pod index. */
   readonly findings: readonly Finding[];
+  /** Observed pods (a Pod with `status`, also inside a List), explained (analysis/observed). */
+  readonly observed: readonly PodExplanation[];
 }
 
 export type FaultHandler = (where: string, error: unknown) => void;
@@ -43,12 +47,19 @@ export function analyzeChunk(
   } catch (e) {
     onFault('pod model', e);
   }
+  let observed: PodExplanation[] = [];
+  try {
+    observed = explainDocuments(parsed.documents, pods, version);
+  } catch (e) {
+    onFault('observed status', e);
+  }
+  const observedOf = new Map(observed.flatMap((o) => (o.object.analysis ? [[o.object.analysis, o] as const] : [])));
   for (const analysis of pods) {
     const templated = parsed.documents[analysis.pod.document]?.templated === true;
     for (const rule of rules) {
       if (templated && rule.quietOnTemplates) continue;
       try {
-        for (const f of rule.check({ analysis, version, siblings: pods, templated })) {
+        for (const f of rule.check({ analysis, version, siblings: pods, templated, observed: observedOf.get(analysis) })) {
           findings.push({ code: rule.code, severity: f.severity ?? rule.severity, span: f.span, message: f.message, pod: analysis.pod.index, data: f.data });
         }
       } catch (e) {
@@ -56,5 +67,5 @@ export function analyzeChunk(
       }
     }
   }
-  return { documents: parsed.documents, pods, findings };
+  return { documents: parsed.documents, pods, findings, observed };
 }

@@ -20,7 +20,33 @@ containers:
     ports: [{ containerPort: 8080 }]
 ${lines.split('\n').map((l) => `    ${l}`).join('\n')}`);
 
+/** A status dump (kubectl get pod -o yaml, trimmed): app OOMKilled at 256Mi, in CrashLoopBackOff; a garbled startTime. */
+const OBSERVED = `apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop }
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    ${READY}
+    ${RES.replace('128Mi }, limits: { memory: 128Mi', '256Mi }, limits: { memory: 256Mi')}
+status:
+  phase: Running
+  startTime: yesterday
+  conditions:
+  - { type: Ready, status: "False", reason: ContainersNotReady, lastTransitionTime: "2026-12-04T10:20:41Z" }
+  containerStatuses:
+  - name: app
+    ready: false
+    restartCount: 5
+    lastState: { terminated: { exitCode: 137, reason: OOMKilled, startedAt: "2026-12-04T10:20:31Z", finishedAt: "2026-12-04T10:20:40Z" } }
+    state: { waiting: { reason: CrashLoopBackOff, message: "back-off 2m40s restarting failed container=app pod=web_shop(u)" } }
+`;
+
 export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
+  'observed-pod-problem': { text: OBSERVED },
+  'observed-pod-explanation': { text: OBSERVED },
+  'observed-status-unreadable': { text: OBSERVED },
   // dropContainerRestartRules (pkg/api/pod/util.go) at 1.34: the field is dropped, not rejected.
   'field-dropped-by-version': { text: app(`${RES}\n${READY}\nrestartPolicy: Never`), version: '1.34' },
   'invalid-quantity': { text: app(`${READY}\nresources: { requests: { cpu: 2 cores }, limits: { memory: 128Mi } }`) },

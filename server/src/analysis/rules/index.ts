@@ -2,7 +2,7 @@
  * The rule registry: every rule Pod Lens runs, in one list. A rule is one file,
  * `<topic>/<camelCaseCode>.ts`, holding its code, severity, check and quick fixes (rule.ts).
  * Topics: containers, probes (and handlers), resources, security (user namespaces, groups), termination,
- * workloads, versions (fields a release drops); shared helpers in shared/.
+ * workloads, versions (fields a release drops), observed (a pod's status, analysis/observed); shared helpers in shared/.
  */
 import { containerImageRequired } from './containers/containerImageRequired';
 import { containerRestartPolicyForbidden } from './containers/containerRestartPolicyForbidden';
@@ -61,6 +61,9 @@ import { invalidSupplementalGroupsPolicy } from './security/invalidSupplementalG
 import { invalidJobBackoffPerIndex } from './workloads/invalidJobBackoffPerIndex';
 import { invalidJobSuccessPolicy } from './workloads/invalidJobSuccessPolicy';
 import { invalidPodReplacementPolicy } from './workloads/invalidPodReplacementPolicy';
+import { observedPodProblem } from './observed/observedPodProblem';
+import { observedPodExplanation } from './observed/observedPodExplanation';
+import { observedStatusUnreadable } from './observed/observedStatusUnreadable';
 import type { Rule } from './rule';
 import type { Severity } from '../finding';
 
@@ -123,6 +126,9 @@ export const RULES: readonly Rule[] = [
   emptydirWithoutSizeLimit,
   localStorageDefaultTolerations,
   imageLatestTag,
+  observedPodProblem,
+  observedPodExplanation,
+  observedStatusUnreadable,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -7,6 +7,7 @@ import type { FixInput, QuickFix } from '../fixes/context';
 import type { PodAnalysis } from '../podAnalysis';
 import type { KubeVersion } from '../../model/version';
 import type { Span } from '../../model/tree';
+import type { PodExplanation } from '../observed/index';
 
 export interface RuleContext {
   readonly analysis: PodAnalysis;
@@ -15,6 +16,8 @@ export interface RuleContext {
   readonly siblings: readonly PodAnalysis[];
   /** The pod's YAML document contained template actions ({{ ... }}): any field may come from them. */
   readonly templated?: boolean;
+  /** The pod's observed status explained, when the object is a Pod with `status` (analysis/observed). */
+  readonly observed?: PodExplanation;
 }
 
 export interface RuleFinding {
