@@ -156,7 +156,7 @@ describe('hover over stdio in Simplified Chinese', () => {
   it('the sidecar and the Job hovers are in Chinese with the same numbers and ranges', async () => {
     const side = await hoverAt(client, uri, pos('Always', 0, 2));
     assert.deepEqual(side.range, span('Always'));
-    assert.match(side.contents.value, /^### 边车容器 `proxy`（第 2 个初始化容器，共 2 个，restartPolicy: Always）/);
+    assert.match(side.contents.value, /^### 边车容器 `proxy`（第 2 个 Init 容器，共 2 个，restartPolicy: Always）/);
     const job = await hoverAt(client, uri, pos('kind: Job', 0, 7));
     assert.match(job.contents.value, /当 3 个 Pod 成功（每个应用容器都以 0 退出）时完成/);
     const live = await hoverAt(client, uri, pos('livenessProbe', 0, 3));
