@@ -21,7 +21,22 @@ export interface LayoutOptions {
   readonly axisHeight?: number;
   /** Minimum px between two axis ticks (default 70). */
   readonly minTickSpacing?: number;
+  /** The words of the labels (default: the raw states and roles, in English); svg.ts passes localized ones. */
+  readonly names?: LayoutNames;
 }
+
+/** How lane, bar and phase labels are worded: the webview draws its own, the CLI's SVG localizes these. */
+export interface LayoutNames {
+  lane(container: string, role: string): string;
+  bar(state: SegmentState, reason: string | undefined): string;
+  phase(phase: PhaseBand['phase'], terminating: boolean): string;
+}
+
+const RAW_NAMES: LayoutNames = {
+  lane: (container, role) => `${container} (${role})`,
+  bar: (state, reason) => `${state}${reason ? ` (${reason})` : ''}`,
+  phase: (phase, terminating) => (terminating ? `${phase} (Terminating)` : phase),
+};
 
 export interface LayoutBar {
   readonly x: number;
@@ -129,6 +144,7 @@ export function layoutTimeline(timeline: LifecycleTimeline, options: LayoutOptio
   const phaseHeight = num(options.phaseHeight, 22, 4, 200);
   const axisHeight = num(options.axisHeight, 24, 4, 200);
   const minTick = num(options.minTickSpacing, 70, 10, 2000);
+  const names = options.names ?? RAW_NAMES;
   const horizon = num(timeline.horizon, 60, 1e-3, 1e9);
   const plotX = padding + labelWidth;
   const plotWidth = Math.max(10, width - plotX - padding);
@@ -141,7 +157,7 @@ export function layoutTimeline(timeline: LifecycleTimeline, options: LayoutOptio
   const phaseY = padding;
   const phases: LayoutPhase[] = (timeline.phases ?? []).map((p) => ({
     ...span(p.from, p.to), phase: p.phase, terminating: !!p.terminating, from: p.from, to: p.to,
-    label: p.terminating ? `${p.phase} (Terminating)` : p.phase,
+    label: names.phase(p.phase, !!p.terminating),
   }));
   const podMarkers: LayoutMarker[] = [];
   for (const e of timeline.events ?? []) {
@@ -153,13 +169,13 @@ export function layoutTimeline(timeline: LifecycleTimeline, options: LayoutOptio
   const lanes: LayoutLane[] = (timeline.containers ?? []).map((c, i) => ({
     container: c.name,
     role: c.role,
-    label: `${c.name} (${c.role})`,
+    label: names.lane(c.name, c.role),
     y: lanesTop + i * laneHeight,
     height: laneHeight,
     ...(c.range ? { range: c.range } : {}),
     bars: c.segments.filter((s) => s.to > s.from || s.to === s.from).map((s) => ({
       ...span(s.from, s.to), state: s.state, from: s.from, to: s.to,
-      label: `${s.state}${s.reason ? ` (${s.reason})` : ''} ${formatSeconds(s.from)}–${formatSeconds(s.to)}`,
+      label: `${names.bar(s.state, s.reason)} ${formatSeconds(s.from)}–${formatSeconds(s.to)}`,
       ...(s.range ? { range: s.range } : {}),
     })),
     markers: c.events.map((e) => ({ x: xOf(e.at), kind: e.kind, at: e.at, label: markerLabel(e), ...(e.range ? { range: e.range } : {}) })),

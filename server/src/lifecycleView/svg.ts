@@ -4,9 +4,11 @@
  * refers to an external resource (no href, no font, no script).
  */
 import * as l10n from '@vscode/l10n';
+import { probeName } from '../analysis/lifecycle/messages';
+import { SCENARIOS } from '../analysis/lifecycle/scenarios/index';
 import type { LifecycleTimeline, SegmentState } from '../protocol/lifecycle';
 import { formatSeconds, layoutTimeline } from './layout';
-import type { LayoutOptions } from './layout';
+import type { LayoutNames, LayoutOptions } from './layout';
 
 export const STATE_COLORS: Readonly<Record<SegmentState, string>> = {
   waiting: '#d0d4da', pulling: '#8fb8de', starting: '#f3c969', running: '#7fc8a9', probing: '#b9dfa0',
@@ -23,10 +25,51 @@ export function xml(text: unknown): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** The preview's words for states and roles (l10n/parts/preview.zh-cn.json), so the CLI's SVG reads like the panel. */
+export function stateName(state: SegmentState): string {
+  switch (state) {
+    case 'waiting': return l10n.t('Waiting');
+    case 'pulling': return l10n.t('Pulling image');
+    case 'starting': return l10n.t('Starting');
+    case 'running': return l10n.t('Running');
+    case 'probing': return l10n.t('Running, not ready yet');
+    case 'ready': return l10n.t('Ready');
+    case 'terminating': return l10n.t('Terminating');
+    case 'backoff': return l10n.t('Restart back-off');
+    case 'completed': return l10n.t('Completed');
+    case 'failed': return l10n.t('Failed');
+    case 'unknown': return l10n.t('Unknown (node not reporting)');
+    default: return String(state);
+  }
+}
+
+function roleName(role: string): string {
+  switch (role) {
+    case 'init': return l10n.t('init');
+    case 'sidecar': return l10n.t('sidecar');
+    case 'app': return l10n.t('app');
+    case 'ephemeral': return l10n.t('ephemeral');
+    default: return role;
+  }
+}
+
+/** "name (role)", "state (reason)": the parentheses follow the language (（）in Chinese). */
+const aside = (main: string, extra: string): string => l10n.t('{0} ({1})', main, extra);
+
+const SVG_NAMES: LayoutNames = {
+  lane: (container, role) => aside(container, roleName(role)),
+  bar: (state, reason) => (reason ? aside(stateName(state), reason) : stateName(state)),
+  phase: (phase, terminating) => (terminating ? aside(phase, l10n.t('Terminating')) : phase),
+};
+
+function scenarioLabel(kind: string): string {
+  return SCENARIOS.find((d) => d.kind === kind)?.label(l10n) ?? kind;
+}
+
 const n = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : 0);
 
 export function timelineSvg(t: LifecycleTimeline, options: LayoutOptions = {}): string {
-  const L = layoutTimeline(t, options);
+  const L = layoutTimeline(t, { names: SVG_NAMES, ...options });
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(L.width)}" height="${n(L.height)}" viewBox="0 0 ${n(L.width)} ${n(L.height)}" font-family="sans-serif" font-size="11">`);
   out.push(`<title>${xml(`${t.pod.kind}/${t.pod.name ?? ''}`)}</title>`);
@@ -66,13 +109,13 @@ export function timelineHtml(t: LifecycleTimeline, options: LayoutOptions = {}):
   const f = t.figures;
   const rows = t.events.map((e) => `<tr><td>${xml(formatSeconds(e.at))}</td><td>${xml(e.container ?? '')}</td><td>${xml(e.message)}</td></tr>`).join('\n');
   const notes = t.notes.map((x) => `<li class="${xml(x.severity)}">${xml(x.message)}</li>`).join('\n');
-  const legend = (Object.keys(STATE_COLORS) as SegmentState[]).map((k) => `<span><i style="background:${STATE_COLORS[k]}"></i>${xml(k)}</span>`).join(' ');
+  const legend = (Object.keys(STATE_COLORS) as SegmentState[]).map((k) => `<span><i style="background:${STATE_COLORS[k]}"></i>${xml(stateName(k))}</span>`).join(' ');
   const figures = [
     [l10n.t('Ready at'), t.readyAt === null ? '—' : formatSeconds(t.readyAt)],
     [l10n.t('Time to Ready (best – worst)'), f.timeToReady ? `${formatSeconds(f.timeToReady.best)} – ${formatSeconds(f.timeToReady.worst)}` : '—'],
     [l10n.t('Worst-case termination'), formatSeconds(f.worstCaseTermination)],
     [l10n.t('QoS class'), f.qosClass],
-    ...f.hangToRestart.map((h) => [l10n.t('{0} hang → action ({1})', h.probe, h.container), `${formatSeconds(h.hangToAction.best)} – ${formatSeconds(h.hangToAction.worst)}`]),
+    ...f.hangToRestart.map((h) => [l10n.t('{0} hang → action ({1})', probeName(h.probe), h.container), `${formatSeconds(h.hangToAction.best)} – ${formatSeconds(h.hangToAction.worst)}`]),
     ...f.startupBudget.map((b) => [l10n.t('Startup budget ({0})', b.container), formatSeconds(b.seconds)]),
   ].map(([k, v]) => `<tr><th>${xml(k)}</th><td>${xml(v)}</td></tr>`).join('\n');
   return `<!DOCTYPE html>
@@ -82,7 +125,7 @@ export function timelineHtml(t: LifecycleTimeline, options: LayoutOptions = {}):
 .legend span{margin-right:10px}.legend i{display:inline-block;width:10px;height:10px;margin-right:3px}li.warning{color:#a4262c}</style></head>
 <body>
 <h1>${xml(title)}</h1>
-<p>${xml(l10n.t('Scenario: {0}', t.scenario.kind))} · ${xml(l10n.t('restartPolicy: {0}', t.restartPolicy))}</p>
+<p>${xml(l10n.t('Scenario: {0}', scenarioLabel(t.scenario.kind)))} · ${xml(l10n.t('restartPolicy: {0}', t.restartPolicy))}</p>
 ${timelineSvg(t, options)}
 <p class="legend">${legend}</p>
 <h2>${xml(l10n.t('Key figures'))}</h2>

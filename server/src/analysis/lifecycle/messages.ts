@@ -2,6 +2,11 @@
 import * as l10n from '@vscode/l10n';
 import type { ProbeKind } from './types';
 
+/** A probe kind as words inside a sentence ("liveness probe", 存活探针): the kind itself stays English only in field names. */
+export function probeName(probe: ProbeKind): string {
+  return probe === 'liveness' ? l10n.t('liveness probe') : probe === 'readiness' ? l10n.t('readiness probe') : l10n.t('startup probe');
+}
+
 export const M = {
   created: () => l10n.t('Pod created (accepted by the API server).'),
   scheduled: () => l10n.t('Scheduled to a node: PodScheduled.'),
@@ -12,7 +17,7 @@ export const M = {
   postStartDone: () => l10n.t('postStart hook finished: the container is Running.'),
   startupSucceeded: () => l10n.t('startupProbe succeeded: the container counts as started.'),
   started: () => l10n.t('The container counts as started.'),
-  probeFailed: (probe: ProbeKind, n: number, of: number) => l10n.t('{0} probe failed ({1} of {2}).', probe, n, of),
+  probeFailed: (probe: ProbeKind, n: number, of: number) => l10n.t('{0} failed ({1} of {2}).', probeName(probe), n, of),
   ready: () => l10n.t('Container is ready.'),
   notReady: (n: number) => l10n.t('Container is not ready: its readiness probe failed {0} times in a row.', n),
   exited: (code: number) => l10n.t('Exited with code {0}.', code),
@@ -28,7 +33,7 @@ export const M = {
   sigterm: () => l10n.t('SIGTERM sent.'),
   sigtermIgnored: () => l10n.t('SIGTERM sent; the shell running as PID 1 ignores it.'),
   sigkill: () => l10n.t('SIGKILL sent: the grace period ran out.'),
-  probeKill: (probe: ProbeKind, n: number, grace: number) => l10n.t('The kubelet kills the container: its {0} probe failed {1} times (grace period {2} s).', probe, n, grace),
+  probeKill: (probe: ProbeKind, n: number, grace: number) => l10n.t('The kubelet kills the container: its {0} failed {1} times (grace period {2} s).', probeName(probe), n, grace),
   phase: (p: string) => l10n.t('Pod phase: {0}.', p),
   readinessGates: (names: string) => l10n.t('Readiness gates ({0}) are assumed True as soon as the containers are ready.', names),
   sidecarStop: () => l10n.t('The regular containers have finished: the kubelet stops the sidecars.'),

@@ -4,13 +4,14 @@
  * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
  */
 import * as l10n from '@vscode/l10n';
+import { probeName } from '../messages';
 import type { ProbeKind } from '../types';
 import { containerName, isName, namedContainer, PROBE_KINDS } from './definition';
 import type { ScenarioDefinition } from './definition';
 
 export interface ProbeFailureScenario { readonly kind: 'probeFailure'; readonly container: string; readonly probe: ProbeKind; readonly at: number }
 
-const noProbe = (name: string, probe: ProbeKind) => l10n.t('Container "{0}" has no {1} probe: nothing fails.', name, probe);
+const noProbe = (name: string, probe: ProbeKind) => l10n.t('Container "{0}" has no {1}: nothing fails.', name, probeName(probe));
 const startupAlreadyDone = (name: string) => l10n.t('The startupProbe of "{0}" had already succeeded at the failure time: it no longer runs, so nothing happens.', name);
 
 export const probeFailureScenario: ScenarioDefinition<ProbeFailureScenario> = {
