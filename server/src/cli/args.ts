@@ -12,11 +12,13 @@ export interface CliOptions {
   readonly assumptions: Record<string, string>;
   readonly inputs: string[];
   readonly help: boolean;
+  /** `explain --now`: the clock, ISO-8601 (checked by explain.ts). */
+  readonly now: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume']);
+const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const inputs: string[] = [];
@@ -55,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     kubernetesVersion: kv?.replace(/^v/, ''),
     locale: values.get('--locale'),
     scenario: values.get('--scenario'),
+    now: values.get('--now'),
   };
 }
 
@@ -62,5 +65,8 @@ export const USAGE = `Usage:
   pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] FILE|DIR|- ...
   pod-lens simulate [--format json|svg|html] [--pod N] [--assume name=value ...]
       [--scenario ${SCENARIO_SYNTAX.join('|')}] FILE|-
+  pod-lens explain [--format text|json] [--locale en|zh-cn] [--kubernetes-version X.Y] [--now ISO-8601] FILE|-
+      explains observed pods (kubectl get pod(s) -o yaml): why each is in its state and what happens next
 
-Exit codes: 0 no error-severity diagnostic (or none at --fail-on level), 1 there is one, 2 usage or I/O error.`;
+Exit codes: 0 no error-severity diagnostic (or none at --fail-on level), 1 there is one, 2 usage or I/O error;
+  explain: 0 nothing needs attention, 1 a pod is failing or stuck, 2 usage or I/O error.`;

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerModel, ContainerRole } from '../../model/pod';
 import { formatQuantity } from '../../model/quantity';
 import type { Quantity } from '../../model/quantity';
+import type { KubeVersion } from '../../model/version';
 import type { PodAnalysis } from '../podAnalysis';
 import { observedBackoff } from './backoff';
 import type { ObservedBackoff } from './backoff';
@@ -67,6 +68,7 @@ export interface ContainerInput {
   readonly cs: ObservedContainerStatus | undefined;
   readonly spec: ContainerModel | undefined;
   readonly analysis: PodAnalysis | undefined;
+  readonly version: KubeVersion;
   /** The pod is Pending as Unschedulable: a container without a status waits for a node. */
   readonly unschedulable: boolean;
 }
@@ -75,7 +77,7 @@ export function explainContainer(input: ContainerInput): ContainerExplanation {
   const { status, cs, spec, analysis } = input;
   const name = cs?.name ?? spec?.name ?? '';
   const role = roleOf(cs, spec);
-  const version = analysis?.version;
+  const version = input.version;
   const mem = memoryLimitOf(analysis, spec);
   const memText = mem.q ? formatQuantity(mem.q) : undefined;
   const points: Point[] = [];
@@ -87,7 +89,7 @@ export function explainContainer(input: ContainerInput): ContainerExplanation {
   if (waitingReason && IMAGE_PULL_REASONS.has(waitingReason)) cause = 'image-pull';
   else if (waitingReason && CONFIG_REASONS.has(waitingReason)) cause = 'config-error';
   else if (!cs && input.unschedulable) cause = 'unschedulable';
-  const backoff = cs && version ? observedBackoff(cs, version) : undefined;
+  const backoff = cs ? observedBackoff(cs, version) : undefined;
   const sig = t ? signalOf(t.exitCode, t.signal) : undefined;
   const times = cs?.restartCount ?? 0;
 
@@ -193,6 +195,10 @@ export function explainContainer(input: ContainerInput): ContainerExplanation {
         break;
       case 'error-exit':
       case 'unknown':
+        if (status.deletionTimestamp !== undefined && sig === 15) {
+          points.push({ severity: 'information', span: spanAt, message: l10n.t('{0} stopped on SIGTERM, as the deletion asked (exit 143).', name) });
+          break;
+        }
         points.push({
           severity: cs.state?.kind === 'running' ? 'information' : 'warning', span: spanAt,
           message: verdict.cause === 'unknown' && t.reason === 'ContainerStatusUnknown'
@@ -208,7 +214,8 @@ export function explainContainer(input: ContainerInput): ContainerExplanation {
     if (exit && verdict.cause !== 'completed') points.push({ severity: 'information', span: spanAt, message: exit });
   }
 
-  const attention = containerAttention(cs, role, cause, waitingReason);
+  const deleting = status.deletionTimestamp !== undefined;
+  const attention = deleting && cs?.state?.kind === 'terminated' ? 'terminating' : containerAttention(cs, role, cause, waitingReason);
   return {
     name, role,
     state: cs?.state?.kind ?? (input.unschedulable ? 'waiting' : null),

@@ -97,11 +97,11 @@ export function explainObserved(obj: ObservedObject, version: KubeVersion): PodE
   const containers: ContainerExplanation[] = [];
   for (const cs of status.containers) {
     seen.add(`${cs.list}/${cs.name}`);
-    containers.push(explainContainer({ status, cs, spec: specFor(obj, cs.list, cs.name), analysis, unschedulable: scheduling !== undefined }));
+    containers.push(explainContainer({ status, cs, spec: specFor(obj, cs.list, cs.name), analysis, version, unschedulable: scheduling !== undefined }));
   }
   for (const c of analysis?.pod.containers ?? []) {
     if (seen.has(`${c.listKey}/${c.name}`) || c.role === 'ephemeral') continue;
-    containers.push(explainContainer({ status, cs: undefined, spec: c, analysis, unschedulable: scheduling !== undefined }));
+    containers.push(explainContainer({ status, cs: undefined, spec: c, analysis, version, unschedulable: scheduling !== undefined }));
   }
 
   const conditions = status.conditions.map((c) => conditionExplanation(c));
