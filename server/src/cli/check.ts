@@ -1,5 +1,6 @@
 /** `pod-lens check`: diagnostics and effective resources for files, as text or JSON. */
 import * as l10n from '@vscode/l10n';
+import type { Severity } from '../analysis/finding';
 import type { PodSummary } from '../protocol/analysis';
 import type { PodDiagnostic } from '../service/diagnostics';
 import type { PodService } from '../service/index';
@@ -37,15 +38,26 @@ function list(q: Record<string, string>): string {
   return parts.length ? parts.join(' ') : '-';
 }
 
+/** The severity word of a text line, in the reader's language (JSON and SARIF keep the machine values). */
+export function severityWord(severity: Severity): string {
+  switch (severity) {
+    case 'error': return l10n.t('error');
+    case 'warning': return l10n.t('warning');
+    case 'information': return l10n.t('information');
+    case 'hint': return l10n.t('hint');
+    default: return String(severity);
+  }
+}
+
 export function textReport(files: readonly CheckedFile[]): string {
   const out: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {
-      out.push(`${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}`);
+      out.push(`${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityWord(d.severity)} [${d.code}] ${d.message}`);
     }
     for (const p of f.pods) {
       const name = `${p.kind}/${p.name ?? l10n.t('(unnamed)')}`;
-      out.push(`${f.file}:${p.range.start.line + 1}: ${name}: ${l10n.t('QoS {0}', p.qosClass)}; ${l10n.t('requests')} ${list(p.requests)}; ${l10n.t('limits')} ${list(p.limits)}`);
+      out.push(`${f.file}:${p.range.start.line + 1}: ${l10n.t('{0}: QoS {1}; requests {2}; limits {3}', name, p.qosClass, list(p.requests), list(p.limits))}`);
       out.push(`    ${p.qosReason}`);
     }
   }

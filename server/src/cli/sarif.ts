@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
+import { kubernetesDocUrl } from '../analysis/docLinks';
 import type { Severity } from '../analysis/finding';
 import { ruleMetadata } from '../analysis/rules/index';
 import type { RuleMetadata } from '../analysis/rules/index';
@@ -67,13 +68,18 @@ interface SarifRule {
   properties?: { kubernetesDocs: string };
 }
 
-export function sarifRule(meta: RuleMetadata, docsDir: string | undefined): SarifRule {
-  const md = readDoc(docsDir, meta.code);
+/**
+ * One rule's SARIF entry. The rule pages (docs/rules/*.md) are English: in another language the help is
+ * the localized summary and links instead, so that nothing in the log switches language.
+ */
+export function sarifRule(meta: RuleMetadata, docsDir: string | undefined, english = true): SarifRule {
+  const md = english ? readDoc(docsDir, meta.code) : undefined;
   const what = whatParagraph(md);
   const short = meta.summary !== words(meta.code) ? meta.summary : what ?? meta.summary;
   const helpUri = ruleDocHref(meta.code);
-  const full = meta.docUrl ? l10n.t('{0} Kubernetes documentation: {1}', short, meta.docUrl) : short;
-  const fallback = `${short}\n\n${l10n.t('Documentation: {0}', helpUri)}${meta.docUrl ? `\n${l10n.t('Kubernetes documentation: {0}', meta.docUrl)}` : ''}`;
+  const docUrl = meta.docUrl ? kubernetesDocUrl(meta.docUrl) : undefined;
+  const full = docUrl ? l10n.t('{0} Kubernetes documentation: {1}', short, docUrl) : short;
+  const fallback = `${short}\n\n${l10n.t('Documentation: {0}', helpUri)}${docUrl ? `\n${l10n.t('Kubernetes documentation: {0}', docUrl)}` : ''}`;
   return {
     id: meta.code,
     shortDescription: { text: short },
@@ -81,7 +87,7 @@ export function sarifRule(meta: RuleMetadata, docsDir: string | undefined): Sari
     helpUri,
     help: { text: md ? `${short}\n\n${helpUri}` : fallback, markdown: md ?? fallback.replace(/(https?:\/\/\S+)/g, '<$1>') },
     defaultConfiguration: { level: sarifLevel(meta.severity) },
-    ...(meta.docUrl ? { properties: { kubernetesDocs: meta.docUrl } } : {}),
+    ...(docUrl ? { properties: { kubernetesDocs: docUrl } } : {}),
   };
 }
 
@@ -96,7 +102,8 @@ export function artifactUri(file: string): string {
   return file.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/');
 }
 
-export function sarifLog(files: readonly CheckedFile[]): object {
+/** `english`: whether the log is in English (the CLI's --locale), which decides whether the English rule pages are the help. */
+export function sarifLog(files: readonly CheckedFile[], english = true): object {
   const docsDir = findDocsDir();
   const metas = ruleMetadata();
   const known = new Set(metas.map((m) => m.code));
@@ -104,7 +111,7 @@ export function sarifLog(files: readonly CheckedFile[]): object {
   for (const f of files) for (const d of f.diagnostics) {
     if (!known.has(d.code)) { known.add(d.code); metas.push({ code: d.code, severity: d.severity, docUrl: undefined, summary: words(d.code) }); }
   }
-  const rules = metas.map((m) => sarifRule(m, docsDir));
+  const rules = metas.map((m) => sarifRule(m, docsDir, english));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap((f) => f.diagnostics.map((d) => ({
     ruleId: d.code,
@@ -135,7 +142,8 @@ export function sarifLog(files: readonly CheckedFile[]): object {
   };
 }
 
-export function runSarif(_opts: CliOptions, files: readonly CheckedFile[], io: CliIO): number | undefined {
-  io.out(JSON.stringify(sarifLog(files), null, 2));
+export function runSarif(opts: CliOptions, files: readonly CheckedFile[], io: CliIO): number | undefined {
+  const locale = (opts.locale ?? '').toLowerCase();
+  io.out(JSON.stringify(sarifLog(files, locale === '' || locale.startsWith('en')), null, 2));
   return 0;
 }

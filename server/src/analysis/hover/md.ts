@@ -1,5 +1,6 @@
 /** Small markdown builders for hovers: headings, inline code, aligned tables, durations, links. */
 import * as l10n from '@vscode/l10n';
+import { kubernetesDocUrl } from '../docLinks';
 
 export const DOCS = {
   init: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/',
@@ -46,7 +47,7 @@ export function names(list: readonly string[]): string {
 }
 
 export function link(url: string): string {
-  return `[${l10n.t('Kubernetes documentation')}](${url})`;
+  return `[${l10n.t('Kubernetes documentation')}](${kubernetesDocUrl(url)})`;
 }
 
 /** Seconds for people: 45 s, 5 min, 2 min 30 s. */

@@ -4,6 +4,7 @@
  * Topics: containers, probes (and handlers), resources, security (user namespaces, groups), termination,
  * workloads, versions (fields a release drops), observed (a pod's status, analysis/observed); shared helpers in shared/.
  */
+import * as l10n from '@vscode/l10n';
 import { containerImageRequired } from './containers/containerImageRequired';
 import { containerRestartPolicyForbidden } from './containers/containerRestartPolicyForbidden';
 import { duplicateContainerName } from './containers/duplicateContainerName';
@@ -136,13 +137,13 @@ export function ruleByCode(code: string): Rule | undefined {
 }
 
 /** Codes reported by the parser and the service rather than by a rule. */
-export const NON_RULE_CODES: readonly { code: string; severity: Severity }[] = [
-  { code: 'yaml-syntax', severity: 'error' },
-  { code: 'yaml-duplicate-key', severity: 'warning' },
-  { code: 'yaml-nesting', severity: 'error' },
-  { code: 'yaml-aliases', severity: 'error' },
-  { code: 'helm-template', severity: 'information' },
-  { code: 'file-too-large', severity: 'information' },
+export const NON_RULE_CODES: readonly { code: string; severity: Severity; summary: () => string }[] = [
+  { code: 'yaml-syntax', severity: 'error', summary: () => l10n.t('The YAML cannot be parsed.') },
+  { code: 'yaml-duplicate-key', severity: 'warning', summary: () => l10n.t('A mapping repeats a key: Kubernetes keeps only the last value.') },
+  { code: 'yaml-nesting', severity: 'error', summary: () => l10n.t('The YAML nests deeper than Pod Lens analyses.') },
+  { code: 'yaml-aliases', severity: 'error', summary: () => l10n.t('The YAML aliases expand to too many nodes, or refer to themselves.') },
+  { code: 'helm-template', severity: 'information', summary: () => l10n.t('The document holds template expressions that Pod Lens does not evaluate.') },
+  { code: 'file-too-large', severity: 'information', summary: () => l10n.t('The file is larger than podLens.maxFileSize and is not analysed.') },
 ];
 
 export interface RuleMetadata {
@@ -159,6 +160,6 @@ export function ruleMetadata(): RuleMetadata[] {
   const words = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
   return [
     ...RULES.map((r) => ({ code: r.code, severity: r.severity, docUrl: r.docUrl, summary: r.summary?.() ?? words(r.code) })),
-    ...NON_RULE_CODES.map((c) => ({ ...c, docUrl: undefined, summary: words(c.code) })),
+    ...NON_RULE_CODES.map((c) => ({ code: c.code, severity: c.severity, docUrl: undefined, summary: c.summary() })),
   ];
 }

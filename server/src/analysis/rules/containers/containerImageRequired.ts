@@ -13,6 +13,7 @@ import { isPresentNull } from '../shared/values';
 export const containerImageRequired: Rule = {
   code: 'container-image-required',
   severity: 'error',
+  summary: () => l10n.t('A container has no image, or an image with surrounding spaces.'),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

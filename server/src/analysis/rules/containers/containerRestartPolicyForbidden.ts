@@ -16,6 +16,7 @@ import { keySpan } from '../shared/spans';
 export const containerRestartPolicyForbidden: Rule = {
   code: 'container-restart-policy-forbidden',
   severity: 'error',
+  summary: () => l10n.t('An app container sets its own restartPolicy at a release that does not allow it.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy',
   check({ analysis: { pod }, version }) {
     if (atLeast(version, FEATURE_ALPHA.ContainerRestartRules!)) return [];

@@ -12,6 +12,7 @@ import { containerAnchor, nodeSpan } from '../shared/spans';
 export const duplicateContainerName: Rule = {
   code: 'duplicate-container-name',
   severity: 'error',
+  summary: () => l10n.t('Two containers of a pod share a name.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#detailed-behavior',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -28,6 +28,7 @@ function isSet(n: YNode | undefined): boolean {
 export const ephemeralContainerField: Rule = {
   code: 'ephemeral-container-field',
   severity: 'error',
+  summary: () => l10n.t('An ephemeral container sets a forbidden field, or ephemeral containers are written in a manifest.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

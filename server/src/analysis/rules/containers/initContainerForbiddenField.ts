@@ -22,6 +22,7 @@ const FIELDS = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] 
 export const initContainerForbiddenField: Rule = {
   code: 'init-container-forbidden-field',
   severity: 'error',
+  summary: () => l10n.t('A regular init container sets a probe or lifecycle hooks.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

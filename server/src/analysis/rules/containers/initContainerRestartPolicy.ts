@@ -20,6 +20,7 @@ import { valueSpan } from '../shared/spans';
 export const initContainerRestartPolicy: Rule = {
   code: 'init-container-restart-policy',
   severity: 'error',
+  summary: () => l10n.t('An init container has a restartPolicy the target release does not accept.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

@@ -14,6 +14,7 @@ import { isPresentNull } from '../shared/values';
 export const invalidContainerName: Rule = {
   code: 'invalid-container-name',
   severity: 'error',
+  summary: () => l10n.t('A container name is missing or is not a DNS-1123 label.'),
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -18,6 +18,7 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 export const invalidContainerPort: Rule = {
   code: 'invalid-container-port',
   severity: 'error',
+  summary: () => l10n.t('A container port the API server rejects: missing, out of range, a bad name or protocol, or a duplicate name.'),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -94,6 +94,7 @@ function checkRules(pod: PodSpecModel, c: ContainerModel, rulesEntry: YEntry | u
 export const invalidContainerRestartPolicy: Rule = {
   code: 'invalid-container-restart-policy',
   severity: 'error',
+  summary: () => l10n.t('A container\'s own restartPolicy or restartPolicyRules that the API server rejects.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restart-rules',
   check({ analysis: { pod }, version }) {
     if (!featureEnabled(version, 'ContainerRestartRules')) return [];

@@ -41,6 +41,7 @@ function strictErrors(name: string): string[] {
 export const invalidEnvName: Rule = {
   code: 'invalid-env-name',
   severity: 'error',
+  summary: () => l10n.t('An environment variable name or envFrom prefix that the API server of the target version rejects.'),
   docUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
   check({ analysis: { pod }, version }) {
     const relaxed = featureEnabled(version, 'RelaxedEnvironmentVariableValidation');

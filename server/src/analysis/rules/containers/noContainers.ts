@@ -13,6 +13,7 @@ import { isPresentNull } from '../shared/values';
 export const noContainers: Rule = {
   code: 'no-containers',
   severity: 'error',
+  summary: () => l10n.t('A pod spec has no app containers.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
   check({ analysis: { pod } }) {
     const e = entry(pod.spec, 'containers');

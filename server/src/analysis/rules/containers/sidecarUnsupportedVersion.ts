@@ -15,6 +15,7 @@ import { valueSpan } from '../shared/spans';
 export const sidecarUnsupportedVersion: Rule = {
   code: 'sidecar-unsupported-version',
   severity: 'error',
+  summary: () => l10n.t('A sidecar container targets a Kubernetes version before 1.29.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
   check({ analysis: { pod }, version }) {
     if (featureEnabled(version, 'SidecarContainers')) return [];

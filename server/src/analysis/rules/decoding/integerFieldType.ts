@@ -64,6 +64,7 @@ function nonNumber(node: YNode | undefined): 'string' | 'bool' | undefined {
 export const integerFieldType: Rule = {
   code: 'integer-field-type',
   severity: 'error',
+  summary: () => l10n.t('A string or a boolean is written where the API has an integer field.'),
   docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   quietOnTemplates: true,
   check({ analysis: { pod } }) {

@@ -14,6 +14,7 @@ import { isPresentNull } from '../shared/values';
 export const invalidHandler: Rule = {
   code: 'invalid-handler',
   severity: 'error',
+  summary: () => l10n.t('A probe or lifecycle hook has no action, several actions, or an exec action without a command.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

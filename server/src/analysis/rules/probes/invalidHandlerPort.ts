@@ -17,6 +17,7 @@ import { isPresentNull } from '../shared/values';
 export const invalidHandlerPort: Rule = {
   code: 'invalid-handler-port',
   severity: 'error',
+  summary: () => l10n.t('A probe or hook port is out of range or not a valid port name.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#http-probes',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

@@ -16,6 +16,7 @@ const FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'succe
 export const invalidProbeField: Rule = {
   code: 'invalid-probe-field',
   severity: 'error',
+  summary: () => l10n.t('A probe timing field is negative, or a probe\'s terminationGracePeriodSeconds is not positive.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

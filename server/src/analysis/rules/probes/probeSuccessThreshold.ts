@@ -17,6 +17,7 @@ import { intValue } from '../shared/values';
 export const probeSuccessThreshold: Rule = {
   code: 'probe-success-threshold',
   severity: 'error',
+  summary: () => l10n.t('A liveness or startup probe has a successThreshold other than 1.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

@@ -13,6 +13,7 @@ import { setEntry } from '../shared/values';
 export const readinessProbeGracePeriod: Rule = {
   code: 'readiness-probe-grace-period',
   severity: 'error',
+  summary: () => l10n.t('A readiness probe sets terminationGracePeriodSeconds.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#probe-level-terminationgraceperiodseconds',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

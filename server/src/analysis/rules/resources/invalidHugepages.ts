@@ -18,6 +18,7 @@ import { nodeSpan } from '../shared/spans';
 export const invalidHugepages: Rule = {
   code: 'invalid-hugepages',
   severity: 'error',
+  summary: () => l10n.t('Hugepages without cpu or memory, or not a multiple of the page size.'),
   docUrl: 'https://kubernetes.io/docs/tasks/manage-hugepages/scheduling-hugepages/',
   check({ analysis }) {
     const { pod } = analysis;

@@ -21,6 +21,7 @@ import { isPresentNull } from '../shared/values';
 export const invalidImageVolume: Rule = {
   code: 'invalid-image-volume',
   severity: 'error',
+  summary: () => l10n.t('An image volume without a reference, or with an unsupported pullPolicy.'),
   docUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/#image',
   check({ analysis: { pod }, version }) {
     // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the

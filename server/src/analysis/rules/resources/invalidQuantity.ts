@@ -19,6 +19,7 @@ function reason(error: string | undefined): string {
 export const invalidQuantity: Rule = {
   code: 'invalid-quantity',
   severity: 'error',
+  summary: () => l10n.t('A resource value is not a Kubernetes quantity.'),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -26,6 +26,7 @@ function written(e: YEntry | undefined): string | undefined {
 export const invalidResizePolicy: Rule = {
   code: 'invalid-resize-policy',
   severity: 'error',
+  summary: () => l10n.t('A container\'s resizePolicy that the API server rejects.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/resize-container-resources/',
   check({ analysis: { pod }, version }) {
     // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the

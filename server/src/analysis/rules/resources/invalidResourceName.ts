@@ -16,6 +16,7 @@ import { resourceSites, siteData } from '../shared/resourceSites';
 export const invalidResourceName: Rule = {
   code: 'invalid-resource-name',
   severity: 'error',
+  summary: () => l10n.t('A resource name is not valid for containers or for pod-level resources.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-types',
   check({ analysis, version }) {
     const { pod } = analysis;

@@ -18,6 +18,7 @@ import { nodeSpan } from '../shared/spans';
 export const invalidResourceValue: Rule = {
   code: 'invalid-resource-value',
   severity: 'error',
+  summary: () => l10n.t('A resource quantity is negative, or an extended resource is fractional.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources',
   check({ analysis }) {
     const { pod } = analysis;

@@ -16,6 +16,7 @@ import { nodeSpan } from '../shared/spans';
 export const nonOvercommittableResource: Rule = {
   code: 'non-overcommittable-resource',
   severity: 'error',
+  summary: () => l10n.t('A hugepages or extended-resource request has no limit or differs from it.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

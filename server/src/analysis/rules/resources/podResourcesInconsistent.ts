@@ -156,6 +156,7 @@ function errorMessage(p: Problem): string {
 export const podResourcesInconsistent: Rule = {
   code: 'pod-resources-inconsistent',
   severity: 'error',
+  summary: () => l10n.t('Pod-level resources are smaller than what the containers need.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#pod-level-resource-specification',
   check({ analysis }) {
     const { pod } = analysis;

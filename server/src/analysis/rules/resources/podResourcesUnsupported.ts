@@ -12,6 +12,7 @@ import { specPathOf } from '../shared/fieldPaths';
 export const podResourcesUnsupported: Rule = {
   code: 'pod-resources-unsupported',
   severity: 'error',
+  summary: () => l10n.t('Pod-level resources with a target version before 1.34.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#pod-level-resource-specification',
   check({ analysis: { pod }, version }) {
     if (featureEnabled(version, 'PodLevelResources')) return [];

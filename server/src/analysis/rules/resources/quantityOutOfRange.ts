@@ -12,6 +12,7 @@ import { nodeSpan } from '../shared/spans';
 export const quantityOutOfRange: Rule = {
   code: 'quantity-out-of-range',
   severity: 'warning',
+  summary: () => l10n.t('A resource quantity has an exponent no one means, such as 1e99999.'),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -16,6 +16,7 @@ import { nodeSpan } from '../shared/spans';
 export const requestExceedsLimit: Rule = {
   code: 'request-exceeds-limit',
   severity: 'error',
+  summary: () => l10n.t('A request is larger than its limit.'),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

@@ -19,6 +19,7 @@ import { isPresentNull } from '../shared/values';
 export const unknownResourceClaim: Rule = {
   code: 'unknown-resource-claim',
   severity: 'error',
+  summary: () => l10n.t('A container\'s resources.claims entry that does not match the pod\'s spec.resourceClaims.'),
   docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/',
   check({ analysis: { pod }, version }) {
     // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the

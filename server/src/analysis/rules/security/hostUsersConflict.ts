@@ -18,6 +18,7 @@ import { keySpan } from '../shared/spans';
 export const hostUsersConflict: Rule = {
   code: 'host-users-conflict',
   severity: 'error',
+  summary: () => l10n.t('hostUsers: false together with a host namespace or volumeDevices, or hostUsers on a Windows pod.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/',
   check({ analysis: { pod }, version }) {
     // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the

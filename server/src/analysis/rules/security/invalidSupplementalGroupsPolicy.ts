@@ -17,6 +17,7 @@ import { isPresentNull } from '../shared/values';
 export const invalidSupplementalGroupsPolicy: Rule = {
   code: 'invalid-supplemental-groups-policy',
   severity: 'error',
+  summary: () => l10n.t('supplementalGroupsPolicy is not Merge or Strict, or is set on a Windows pod.'),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#configure-fine-grained-supplementalgroups-control-for-a-pod',
   check({ analysis: { pod }, version }) {
     // Below the gate's alpha the API has no such field; from it until the gate is on the API server drops the

@@ -19,6 +19,7 @@ import { intValue, isPresentNull, setEntry } from '../shared/values';
 export const invalidSleepAction: Rule = {
   code: 'invalid-sleep-action',
   severity: 'error',
+  summary: () => l10n.t('A lifecycle sleep action is unsupported by the target version or its seconds are out of range.'),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations',
   check({ analysis: { pod }, version }) {
     const out: RuleFinding[] = [];

@@ -14,6 +14,7 @@ import { intValue } from '../shared/values';
 export const negativeTerminationGracePeriod: Rule = {
   code: 'negative-termination-grace-period',
   severity: 'warning',
+  summary: () => l10n.t('spec.terminationGracePeriodSeconds is negative.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
   check({ analysis: { pod } }) {
     const e = entry(pod.spec, 'terminationGracePeriodSeconds');

@@ -13,6 +13,7 @@ import { intValue } from '../shared/values';
 export const invalidActiveDeadlineSeconds: Rule = {
   code: 'invalid-active-deadline-seconds',
   severity: 'error',
+  summary: () => l10n.t('spec.activeDeadlineSeconds is below 1 or above 2147483647.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
   check({ analysis: { pod } }) {
     const e = entry(pod.spec, 'activeDeadlineSeconds');

@@ -17,6 +17,7 @@ import { valueSpan } from '../shared/spans';
 export const invalidJobBackoffPerIndex: Rule = {
   code: 'invalid-job-backoff-per-index',
   severity: 'error',
+  summary: () => l10n.t('backoffLimitPerIndex or maxFailedIndexes that the API server rejects for this Job.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#backoff-limit-per-index',
   check({ analysis: { pod }, version }) {
     const job = jobSpecOf(pod);

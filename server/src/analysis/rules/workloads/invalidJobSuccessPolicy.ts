@@ -28,6 +28,7 @@ function goSuccessPolicy(policy: YNode | undefined): string {
 export const invalidJobSuccessPolicy: Rule = {
   code: 'invalid-job-success-policy',
   severity: 'error',
+  summary: () => l10n.t('A Job successPolicy that the API server rejects.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#success-policy',
   check({ analysis: { pod }, version }) {
     const job = jobSpecOf(pod);

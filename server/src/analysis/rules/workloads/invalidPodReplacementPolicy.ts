@@ -19,6 +19,7 @@ import { setEntry } from '../shared/values';
 export const invalidPodReplacementPolicy: Rule = {
   code: 'invalid-pod-replacement-policy',
   severity: 'error',
+  summary: () => l10n.t('A Job podReplacementPolicy that the API server rejects.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-replacement-policy',
   check({ analysis: { pod }, version }) {
     const job = jobSpecOf(pod);

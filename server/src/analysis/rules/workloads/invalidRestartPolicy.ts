@@ -15,6 +15,7 @@ const VALID = ['Always', 'OnFailure', 'Never'];
 export const invalidRestartPolicy: Rule = {
   code: 'invalid-restart-policy',
   severity: 'error',
+  summary: () => l10n.t('The pod restartPolicy is not Always, OnFailure or Never.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy',
   check({ analysis: { pod } }) {
     const e = entry(pod.spec, 'restartPolicy');

@@ -32,6 +32,7 @@ function written(map: YNode | undefined, key: string): { e: YEntry; v: number } 
 export const rollingUpdateStuck: Rule = {
   code: 'rolling-update-stuck',
   severity: 'error',
+  summary: () => l10n.t('A rolling update could never make progress.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-update-deployment',
   check({ analysis: { pod } }) {
     const out: RuleFinding[] = [];

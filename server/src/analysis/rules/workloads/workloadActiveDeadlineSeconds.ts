@@ -19,6 +19,7 @@ const NAMED: Record<string, string> = {
 export const workloadActiveDeadlineSeconds: Rule = {
   code: 'workload-active-deadline-seconds',
   severity: 'error',
+  summary: () => l10n.t('A long-running workload\'s pod template sets activeDeadlineSeconds.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pod-template',
   check({ analysis: { pod } }) {
     const named = NAMED[pod.kind];

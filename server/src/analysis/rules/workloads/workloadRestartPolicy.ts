@@ -21,6 +21,7 @@ const JOBS = new Set(['Job', 'CronJob']);
 export const workloadRestartPolicy: Rule = {
   code: 'workload-restart-policy',
   severity: 'error',
+  summary: () => l10n.t('A workload template has a restartPolicy its controller rejects.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
   check({ analysis: { pod } }) {
     const e = entry(pod.spec, 'restartPolicy');

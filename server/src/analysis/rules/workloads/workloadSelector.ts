@@ -78,6 +78,7 @@ function shown(labels: ReadonlyMap<string, string> | undefined): string {
 export const workloadSelector: Rule = {
   code: 'workload-selector',
   severity: 'error',
+  summary: () => l10n.t('A workload\'s selector does not select its own pod template, or is missing or empty.'),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
   quietOnTemplates: true,
   check({ analysis: { pod } }) {
