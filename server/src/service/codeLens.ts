@@ -4,6 +4,7 @@ import type { ResourceMap } from '../analysis/resourceMath';
 import type { Range } from '../model/lineIndex';
 import { formatQuantity } from '../model/quantity';
 import type { FileAnalysis } from './fileAnalysis';
+import { joinList } from '../analysis/listWords';
 
 export interface PodCodeLens {
   readonly range: Range;
@@ -19,7 +20,7 @@ function cpuMem(m: ResourceMap): string {
     const q = m.get(k);
     parts.push(`${k} ${q ? formatQuantity(q) : '–'}`);
   }
-  return parts.join(', ');
+  return joinList(parts);
 }
 
 export function codeLenses(file: FileAnalysis, uri: string): PodCodeLens[] {

@@ -54,7 +54,7 @@ export function proseOnly(text: string): string {
     .replace(/\{\d+\}/g, 'X')
     .replace(/"[^"\n\p{Script=Han}]*"/gu, '"X"')
     .replace(/\[[^\]\n\p{Script=Han}]*\]/gu, 'X')
-    .replace(/\b[a-z]\w*\([^()\n]*\)/g, 'X');
+    .replace(/\b[a-z]\w*\((?:[^()\n]|\([^()\n]*\))*\)/g, 'X');
 }
 
 /** Clause delimiters: around an ASCII mark, the text up to the next of these is the clause it joins. */
@@ -129,9 +129,9 @@ function markupText(line: string): string {
   return [...line.matchAll(/>([^<]+)</g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join(' | ');
 }
 
-/** The CLI text's `file:line:col: ` prefix is the compiler convention tools parse: not prose. */
+/** The CLI text's `file:line:col: severity [code] ` prefix is the compiler convention tools parse: not prose. */
 function withoutLocation(line: string): string {
-  return line.replace(/^\S+?:\d+(?::\d+)?: /, '');
+  return line.replace(/^\S+?:\d+(?::\d+)?: (?:\S+ \[[a-z0-9-]+\] )?/, '');
 }
 
 /** Every text a user reads in a zh-cn golden snapshot, as [where, text]. */
@@ -144,5 +144,19 @@ export function snapshotTexts(kind: 'cli' | 'server'): [string, string][] {
     else if (typeof v === 'string' && TEXT_KEYS.has(key) && v.trim() !== '') out.push([where, withoutLocation(markupText(v))]);
   };
   for (const [where, v] of Object.entries(snapshot)) walk(v, '', `${kind} ${where}`);
+  return out;
+}
+
+/** Each violation once, with where it was first seen. */
+export function report(texts: [string, string][], check: (t: string) => string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const [where, text] of texts) {
+    for (const v of check(text)) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      out.push(`${where}: ${v}`);
+    }
+  }
   return out;
 }

@@ -12,6 +12,7 @@ import type { KubeVersion } from '../../model/version';
 import { label } from './context';
 import type { HoverTarget } from './context';
 import { code, secs } from './md';
+import { joinClauses, joinList } from '../listWords';
 
 /** Hovers on the container item itself: the `name` entry (key or value). */
 export function onContainerName(t: HoverTarget): boolean {
@@ -22,7 +23,7 @@ export function onContainerName(t: HoverTarget): boolean {
 /** "first restart at once, then back-off 10 s, 20 s, 40 s … capped at 5 min". */
 export function backoffText(): string {
   const seq = backoffSequence();
-  return l10n.t('first restart at once, then back-off {0} … capped at {1}', seq.slice(0, 3).map(secs).join(', '), secs(BACKOFF_DEFAULTS.maxSeconds));
+  return l10n.t('first restart at once, then back-off {0} … capped at {1}', joinList(seq.slice(0, 3).map(secs)), secs(BACKOFF_DEFAULTS.maxSeconds));
 }
 
 /** What starts after init container i: the next init container or sidecar, or the app containers. */
@@ -88,5 +89,5 @@ export function ownPolicyText(pod: PodSpecModel, c: ContainerModel, version: Kub
     const action = r.action === 'RestartAllContainers' ? l10n.t('restart every container of the pod') : l10n.t('restart');
     return r.operator === 'NotIn' ? l10n.t('exit code not in {0} → {1}', codes, action) : l10n.t('exit code in {0} → {1}', codes, action);
   });
-  return l10n.t('{0} Before that, its restartPolicyRules are checked in order and the first that matches the exit code wins: {1}.', head, rules.join('; '));
+  return l10n.t('{0} Before that, its restartPolicyRules are checked in order and the first that matches the exit code wins: {1}.', head, joinClauses(rules));
 }

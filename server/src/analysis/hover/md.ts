@@ -1,6 +1,7 @@
 /** Small markdown builders for hovers: headings, inline code, aligned tables, durations, links. */
 import * as l10n from '@vscode/l10n';
 import { kubernetesDocUrl } from '../docLinks';
+import { joinList } from '../listWords';
 
 export const DOCS = {
   init: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/',
@@ -43,7 +44,7 @@ export function code(s: string | number): string {
 
 /** A list of names as inline code: `a`, `b`. */
 export function names(list: readonly string[]): string {
-  return list.map(code).join(', ');
+  return joinList(list.map(code));
 }
 
 export function link(url: string): string {

@@ -15,6 +15,7 @@ import type { SimPod } from './spec';
 import { note } from './state';
 import type { SimState } from './state';
 import type { Assumptions, Bounds, Scenario, SimContainerOut, SimEventOut, SimTimeline } from './types';
+import { joinList } from '../listWords';
 
 export { DEFAULT_ASSUMPTIONS, normalizeAssumptions } from './assumptions';
 export { DEFAULT_SCENARIO, normalizeScenario, parseScenario, SCENARIO_SYNTAX, SCENARIOS } from './scenarios/index';
@@ -51,7 +52,7 @@ function specNotes(state: SimState, pod: SimPod): void {
   if (apps.length === 0) note(state, 'warning', 'no-apps', N.noApps());
   if (pod.droppedContainers > 0) note(state, 'warning', 'containers-dropped', N.dropped(MAX_CONTAINERS, pod.droppedContainers));
   if (pod.ephemeral.length) note(state, 'info', 'ephemeral', N.ephemeral());
-  if (pod.readinessGates.length) note(state, 'info', 'readiness-gates', N.gates(pod.readinessGates.join(', ')), pod.readinessGatesSpan);
+  if (pod.readinessGates.length) note(state, 'info', 'readiness-gates', N.gates(joinList(pod.readinessGates)), pod.readinessGatesSpan);
   if (pod.runToCompletion && pod.containers.some((container) => container.role === 'sidecar')) note(state, 'info', 'job-sidecars', N.jobSidecars());
   scenarioDefinition(state.scenario.kind).notes?.(state.scenario, scenarioRun(state));
 }

@@ -12,11 +12,12 @@ import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
 import { initFailureText, onContainerName, ownPolicyText, predecessorText, successorText } from '../containerPhrases';
 import { blocks, bullets, code, DOCS, heading, link, names } from '../md';
+import { joinList } from '../../listWords';
 
 function peakText(analysis: PodAnalysis, c: ContainerModel): string | undefined {
   const r = analysis.effective.requests;
   const set = [...r.initPeakBy].filter(([, by]) => by === c.name && c.name !== '').map(([k]) => `${k} ${formatQuantity(r.initPeak.get(k)!)}`);
-  return set.length ? l10n.t('It sets the pod\'s init-phase peak request: {0} (this container plus the sidecars started before it).', set.join(', ')) : undefined;
+  return set.length ? l10n.t('It sets the pod\'s init-phase peak request: {0} (this container plus the sidecars started before it).', joinList(set)) : undefined;
 }
 
 export function initContainerHover(t: HoverTarget): string | undefined {

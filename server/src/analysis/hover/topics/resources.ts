@@ -13,6 +13,7 @@ import type { PodAnalysis } from '../../podAnalysis';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link, table } from '../md';
+import { joinList } from '../../listWords';
 
 const q = (v: Quantity | undefined) => (v ? formatQuantity(v) : '—');
 
@@ -37,7 +38,7 @@ export function resourcesHover(t: HoverTarget): string | undefined {
   return blocks(
     heading(l10n.t('resources of {0} ({1})', code(label(c)), role)),
     rows.length ? table([l10n.t('Resource'), l10n.t('Request'), l10n.t('Limit'), l10n.t('Pod request'), l10n.t('Pod limit')], rows, [false, true, true, true, true]) : l10n.t('No requests or limits.'),
-    own && own.defaultedFromLimits.length ? l10n.t('Requests copied from limits by the API server: {0}.', own.defaultedFromLimits.join(', ')) : undefined,
+    own && own.defaultedFromLimits.length ? l10n.t('Requests copied from limits by the API server: {0}.', joinList(own.defaultedFromLimits)) : undefined,
     formulas(a),
     qos(a),
     link(DOCS.resources),
@@ -66,7 +67,7 @@ function formulaLines(b: ResourceBreakdown, what: string): string[] {
 }
 
 export function qos(a: PodAnalysis): string {
-  return `**${l10n.t('QoS class')}:** ${describeQos(a.qos)} ${link(DOCS.qos)}`;
+  return `**${l10n.t('{0}:', l10n.t('QoS class'))}** ${describeQos(a.qos)} ${link(DOCS.qos)}`;
 }
 
 function podLevel(a: PodAnalysis): string {

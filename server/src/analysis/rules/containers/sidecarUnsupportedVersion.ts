@@ -24,7 +24,7 @@ export const sidecarUnsupportedVersion: Rule = {
       if (c.listKey !== 'initContainers' || c.restartPolicy !== 'Always') continue;
       out.push({
         span: valueSpan(entry(c.node, 'restartPolicy'), c.span),
-        message: l10n.t('{0}.restartPolicy: sidecar containers need Kubernetes 1.29 or later (SidecarContainers); the target version {1} drops this field, so {2} becomes a regular init container that must exit before the app containers start. If it keeps running, the pod never starts. Raise the target version, or move it to spec.containers.', containerPath(pod, c), formatKubeVersion(version), JSON.stringify(c.name)),
+        message: l10n.t('{0}.restartPolicy: sidecar containers need Kubernetes 1.29 or later (SidecarContainers); the target version {1} drops this field, so "{2}" becomes a regular init container that must exit before the app containers start. If it keeps running, the pod never starts. Raise the target version, or move it to spec.containers.', containerPath(pod, c), formatKubeVersion(version), c.name),
         data: { container: { list: c.listKey, index: c.index } },
       });
     }

@@ -9,6 +9,7 @@ import type { Rule, RuleFinding } from '../rule';
 import { containerPath } from '../shared/fieldPaths';
 import { JOB_KINDS, where } from '../shared/podParts';
 import { containerAnchor } from '../shared/spans';
+import { joinList } from '../../listWords';
 
 export const missingReadinessProbe: Rule = {
   code: 'missing-readiness-probe',
@@ -22,7 +23,7 @@ export const missingReadinessProbe: Rule = {
       if (c.role !== 'app' || c.probes.readiness) continue;
       const tcp = c.ports.filter((p) => p.containerPort !== undefined && p.protocol !== 'UDP');
       if (tcp.length === 0) continue;
-      const ports = tcp.map((p) => String(p.containerPort)).join(', ');
+      const ports = joinList(tcp.map((p) => String(p.containerPort)));
       out.push({
         span: containerAnchor(c),
         message: l10n.t('{0}: container "{1}" exposes port(s) {2} but has no readinessProbe. Without one, Kubernetes marks the container Ready as soon as it starts, so Services and rolling updates send it traffic before the app is listening, and keep sending it while the app is overloaded or stuck. Add a readinessProbe that checks the app can serve.', containerPath(pod, c), c.name, ports),

@@ -122,7 +122,7 @@ function problems(a: PodAnalysis, v: Values, defaulted: boolean): Problem[] {
       if (compareQuantities(value, lim) <= 0) continue;
       const podLimit = formatQuantity(lim);
       out.push({
-        kind: 'container', key: `container:${c.listKey}:${c.index}:${cl.name}`, base, name: cl.name, bound: podLimit, index: String(c.index), container: q(c.name), path: `${base}.containers[${c.index}][${cl.name}].limits`,
+        kind: 'container', key: `container:${c.listKey}:${c.index}:${cl.name}`, base, name: cl.name, bound: podLimit, index: String(c.index), container: c.name, path: `${base}.containers[${c.index}][${cl.name}].limits`,
         value: q(formatQuantity(value)), detail: `must be less than or equal to pod limits of ${podLimit}`,
         span: nodeSpan(cl.node, cl.keySpan), data: { container: { list: c.listKey, index: c.index }, resource: cl.name, value: podLimit },
       });
@@ -148,7 +148,7 @@ function problems(a: PodAnalysis, v: Values, defaulted: boolean): Problem[] {
 /** The error as the API server words it, then why. */
 function errorMessage(p: Problem): string {
   if (p.kind === 'requests') return l10n.t('{0}.requests[{1}]: Invalid value: {2}: must be greater than or equal to aggregate container requests of {3}. The pod-level request is the budget its containers share, so it cannot be smaller than what they request together (app containers plus sidecars, or the init-container peak if higher).', p.base, p.name, p.value, p.bound);
-  if (p.kind === 'container') return l10n.t('{0}.containers[{1}][{2}].limits: Invalid value: {3}: must be less than or equal to pod limits of {4}. Container {5} may not be allowed more {2} than the whole pod.', p.base, p.index ?? '', p.name, p.value, p.bound, p.container ?? '');
+  if (p.kind === 'container') return l10n.t('{0}.containers[{1}][{2}].limits: Invalid value: {3}: must be less than or equal to pod limits of {4}. Container "{5}" may not be allowed more {2} than the whole pod.', p.base, p.index ?? '', p.name, p.value, p.bound, p.container ?? '');
   if (p.kind === 'limits') return l10n.t('{0}.limits[{1}]: Invalid value: {2}: must be greater than or equal to aggregate container limits of {3}. Hugepages cannot be overcommitted, so the pod-level limit must cover the hugepages its containers limit together.', p.base, p.name, p.value, p.bound);
   return l10n.t('{0}.requests: Invalid value: {1}: must be less than or equal to {2} limit of {3}. No pod-level {2} request is written, so the API server sets it to what the containers request together, which is above the pod-level limit.', p.base, p.value, p.name, p.bound);
 }
