@@ -39,6 +39,8 @@ export interface ServiceOptions {
    * cache it again after `close`, and the cache would grow with every such race.
    */
   readonly retain?: (uri: string) => boolean;
+  /** The clock for what depends on it (an observed pod's lens: "next restart in 2m40s"); default Date.now. */
+  readonly now?: () => number;
 }
 
 interface CacheEntry {
@@ -116,8 +118,9 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const file = analyze(doc, s);
     const hit = lensCache.get(file);
     if (hit && hit.uri === doc.uri) return hit.lenses;
-    const lenses = codeLenses(file, doc.uri);
-    lensCache.set(file, { uri: doc.uri, lenses });
+    const lenses = codeLenses(file, doc.uri, (options.now ?? Date.now)());
+    // An observed pod's lens counts down against the clock: build those files' lenses afresh.
+    if (!lenses.some((l) => l.timed)) lensCache.set(file, { uri: doc.uri, lenses });
     return lenses;
   }
 

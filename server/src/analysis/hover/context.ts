@@ -1,6 +1,7 @@
 /** What every hover topic gets: the pod's analysis and where the cursor is. */
 import type { ContainerListKey, ContainerModel, PodSpecModel } from '../../model/pod';
 import type { Span } from '../../model/tree';
+import type { PodExplanation } from '../observed/index';
 import type { PodAnalysis } from '../podAnalysis';
 import type { PathSegment } from './locate';
 
@@ -12,6 +13,8 @@ export interface HoverTarget {
   readonly inSpec: readonly PathSegment[] | undefined;
   readonly onKey: boolean;
   readonly span: Span;
+  /** The pod's observed status explained, when the object is a Pod with `status`. */
+  readonly observed?: PodExplanation | undefined;
 }
 
 export interface HoverResult {

@@ -6,6 +6,7 @@ import type { ChunkAnalysis } from '../chunkAnalysis';
 import { innermostPod } from '../innermostPod';
 import type { HoverResult, HoverTarget } from './context';
 import { locate, startsWith } from './locate';
+import { observedEffects } from './observedEffects';
 import { HOVER_TOPICS } from './topics/index';
 
 export type { HoverResult } from './context';
@@ -20,10 +21,13 @@ export function hoverAt(chunk: ChunkAnalysis, localOffset: number): HoverResult 
   const target: HoverTarget = {
     analysis, path: found.path, onKey: found.onKey, span: found.span,
     inSpec: startsWith(found.path, specPath) ? found.path.slice(specPath.length) : undefined,
+    observed: chunk.observed?.find((o) => o.object.analysis === analysis),
   };
+  // In an observed pod, a spec field that causes an observed effect says so after its own hover.
+  const effects = target.inSpec ? observedEffects(target.observed, found.span) : [];
   for (const topic of HOVER_TOPICS) {
     const markdown = topic.explain(target);
-    if (markdown) return { markdown, span: found.span };
+    if (markdown) return { markdown: [markdown, ...effects].join('\n\n'), span: found.span };
   }
-  return undefined;
+  return effects.length ? { markdown: effects.join('\n\n'), span: found.span } : undefined;
 }

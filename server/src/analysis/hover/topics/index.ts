@@ -10,6 +10,7 @@ import { emptyDirHover } from './emptyDir';
 import { ephemeralHover } from './ephemeral';
 import { initContainerHover } from './initContainers';
 import { kindHover } from './kind';
+import { observedHover } from './observed';
 import { probeHover } from './probes';
 import { readinessGatesHover } from './readinessGates';
 import { resourcesHover } from './resources';
@@ -20,6 +21,8 @@ import { terminationHover } from './termination';
 import { tolerationsHover } from './tolerations';
 
 export const HOVER_TOPICS: readonly HoverTopic[] = [
+  // an observed pod's status (kubectl get pod -o yaml)
+  { name: 'observed', explain: observedHover },
   // the object and its controller
   { name: 'kind', explain: kindHover },
   { name: 'strategy', explain: strategyHover },
