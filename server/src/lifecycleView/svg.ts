@@ -53,12 +53,21 @@ function roleName(role: string): string {
   }
 }
 
+/**
+ * A segment's reason: Kubernetes' reasons (CrashLoopBackOff, Completed) stay as they are; the simulator's
+ * own "the probe holds it" reasons (lifecycle/containers.ts) are a probe, said in words.
+ */
+function reasonName(reason: string): string {
+  const probe = ({ StartupProbe: 'startup', ReadinessProbe: 'readiness', LivenessProbe: 'liveness' } as const)[reason as 'StartupProbe'];
+  return probe ? probeName(probe) : reason;
+}
+
 /** "name (role)", "state (reason)": the parentheses follow the language (（）in Chinese). */
 const aside = (main: string, extra: string): string => l10n.t('{0} ({1})', main, extra);
 
 const SVG_NAMES: LayoutNames = {
   lane: (container, role) => aside(container, roleName(role)),
-  bar: (state, reason) => (reason ? aside(stateName(state), reason) : stateName(state)),
+  bar: (state, reason) => (reason ? aside(stateName(state), reasonName(reason)) : stateName(state)),
   phase: (phase, terminating) => (terminating ? aside(phase, l10n.t('Terminating')) : phase),
 };
 

@@ -5,20 +5,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { glossary, glossaryViolations, punctuationViolations, zhTranslations } from './zhText';
+import { glossary, glossaryViolations, punctuationViolations, report, zhTranslations } from './zhText';
 
-export function report(texts: [string, string][], check: (t: string) => string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const [where, text] of texts) {
-    for (const v of check(text)) {
-      if (seen.has(v)) continue;
-      seen.add(v);
-      out.push(`${where}: ${v}`);
-    }
-  }
-  return out;
-}
 
 describe('zh-cn glossary and punctuation (issue 19)', () => {
   it('the checks catch what they should and let code through (self-check)', () => {

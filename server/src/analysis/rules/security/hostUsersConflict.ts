@@ -34,7 +34,7 @@ export const hostUsersConflict: Rule = {
     }
     if (value) return out;
     // validateHostUsers names these fields with Go's field names: spec.HostPID, spec.HostIPC.
-    const hosts: [string, string, string][] = [['hostNetwork', 'hostNetwork', 'network'], ['hostPID', 'HostPID', 'PID'], ['hostIPC', 'HostIPC', 'IPC']];
+    const hosts: [string, string, string][] = [['hostNetwork', 'hostNetwork', l10n.t('network')], ['hostPID', 'HostPID', 'PID'], ['hostIPC', 'HostIPC', 'IPC']];
     for (const [key, printed, namespace] of hosts) {
       const e = entry(pod.spec, key);
       if (bool(e?.value) !== true) continue;

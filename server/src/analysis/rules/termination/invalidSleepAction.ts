@@ -52,7 +52,7 @@ export const invalidSleepAction: Rule = {
           span,
           message: allowZero
             ? l10n.t('{0}: Invalid value: {1}: must be non-negative and less than terminationGracePeriodSeconds ({2}). The kubelet stops waiting when the pod\'s grace period runs out, so a longer sleep would be cut short; lower seconds or raise spec.terminationGracePeriodSeconds.', path, String(seconds), String(grace))
-            : l10n.t('{0}: Invalid value: {1}: must be greater than 0 and less than terminationGracePeriodSeconds ({2}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep. Choose 1..{2} seconds, or raise spec.terminationGracePeriodSeconds.', path, String(seconds), String(grace)),
+            : l10n.t('{0}: Invalid value: {1}: must be greater than 0 and less than terminationGracePeriodSeconds ({2}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep. That gate is PodLifecycleSleepActionAllowZero, on by default from Kubernetes 1.33. Choose 1..{2} seconds, or raise spec.terminationGracePeriodSeconds.', path, String(seconds), String(grace)),
           data: { container: where, max: grace },
         });
       }
