@@ -208,7 +208,7 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   if (reference.kubernetes !== version) throw new Error(`reference binary is ${reference.kubernetes}, wanted ${version}`);
   const sources: Source[] = o.fixtures ? fixtureObjects() : [];
   const total = sources.length + o.count;
-  const lifecycle = compareLifecycle(JSON.parse(execFileSync(refBin, ['-lifecycle'], { encoding: 'utf8' })) as ReferenceLifecycle);
+  const lifecycle = compareLifecycle(JSON.parse(execFileSync(refBin, ['-lifecycle'], { encoding: 'utf8' })) as ReferenceLifecycle, version);
   const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle };
   const bySig = new Map<string, Found>();
   for (let start = 0; start < total; start += o.batch) {
