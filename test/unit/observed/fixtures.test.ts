@@ -29,6 +29,7 @@ for (const v of VERSIONS) {
       const oom = p.points.find((x) => x.spec?.path === 'containers[0].resources.limits.memory');
       assert.ok(oom, 'the OOM kill points at the memory limit');
       assert.match(oom.specMessage!, /OOMKilled at this limit \(256Mi\), 5 restart/);
+      assert.ok(p.points.some((x) => /^QoS class Burstable: /.test(x.message)), 'the OOM kill is set against the QoS class');
     });
 
     it('ImagePullBackOff and ErrImagePull in a List: cause image-pull, pointing at the image', () => {
@@ -94,6 +95,8 @@ for (const v of VERSIONS) {
       assert.equal(p.containers[0]!.cause, 'evicted');
       assert.equal(p.attention, 'failing');
       assert.match(diagnosisLine(p, 0), /^Evicted: The node was low on resource: memory/);
+      const usage = p.points.find((x) => x.spec?.path === 'containers[0].resources.requests.memory');
+      assert.match(usage!.message, /crunch used 1200Mi of memory against a request of 256Mi/);
     });
 
     it('Unschedulable: "3 Insufficient cpu" against the effective request (init peak 6 > 4.5)', () => {

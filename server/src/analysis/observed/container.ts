@@ -8,6 +8,7 @@ import { formatQuantity } from '../../model/quantity';
 import type { Quantity } from '../../model/quantity';
 import type { KubeVersion } from '../../model/version';
 import type { PodAnalysis } from '../podAnalysis';
+import { describeQos } from '../qosReason';
 import { observedBackoff } from './backoff';
 import type { ObservedBackoff } from './backoff';
 import { CONFIG_REASONS, IMAGE_PULL_REASONS, terminationCause } from './cause';
@@ -157,6 +158,11 @@ export function explainContainer(input: ContainerInput): ContainerExplanation {
           spec: spec && (mem.from === 'pod' && analysis ? podField(analysis.pod, 'resources', 'limits', 'memory') : containerField(spec, 'resources', 'limits', 'memory') ?? containerField(spec, 'resources') ?? containerName(spec)),
           specMessage: l10n.t('Observed: {0} was OOMKilled at this limit ({1}), {2} restart(s).', name, memText ?? '–', times),
         });
+        if (analysis) {
+          // GetContainerOOMScoreAdjust (pkg/kubelet/qos/policy.go): the OOM score follows the QoS class; the
+          // memory-pressure eviction order is rankMemoryPressure (pkg/kubelet/eviction/helpers.go).
+          points.push({ severity: 'information', span: spanAt, message: l10n.t('QoS class {0}: a container that reaches its own memory limit is OOM-killed whatever its class; the class matters when the node runs low, when BestEffort pods and pods above their requests go first. {1}', analysis.qos.qosClass, describeQos(analysis.qos)) });
+        }
         break;
       case 'liveness-failed': {
         const link = spec && containerField(spec, verdict.probe === 'startup' ? 'startupProbe' : 'livenessProbe');

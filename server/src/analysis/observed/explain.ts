@@ -121,6 +121,7 @@ export function explainObserved(obj: ObservedObject, version: KubeVersion): PodE
       message: l10n.t('The kubelet evicted this pod to reclaim a node resource: {0} Under pressure it evicts first the pods whose usage exceeds their requests the most, BestEffort and Burstable before Guaranteed pods within their requests. The pod stays Failed; its controller (if any) creates a new one.', status.message ?? ''),
     });
   }
+  if (evicted) points.push(...evictionUsage(status, obj));
   const deletion = deletionOf(status, analysis?.pod.terminationGracePeriodSeconds.value);
   if (deletion) {
     attention = worst(attention, 'terminating');
@@ -144,6 +145,24 @@ export function explainObserved(obj: ObservedObject, version: KubeVersion): PodE
     qosClass: status.qosClass ?? analysis?.qos.qosClass ?? null,
     attention, containers, conditions, scheduling, deletion, evicted, points, notes, status,
   };
+}
+
+/**
+ * "Container X was using U, request is R, has larger consumption of memory." (evictionMessage,
+ * pkg/kubelet/eviction/helpers.go): usage over requests is what ranked the pod for eviction.
+ */
+function evictionUsage(status: ObservedStatus, obj: ObservedObject): Point[] {
+  const out: Point[] = [];
+  for (const m of (status.message ?? '').slice(0, 4000).matchAll(/Container (\S+) was using (\S+), request is (\S+), has larger consumption of (\S+?)\. /g)) {
+    const spec = obj.analysis?.pod.containers.find((c) => c.name === m[1]);
+    out.push({
+      severity: 'information', span: status.reasonSpan ?? status.phaseSpan ?? obj.anchorSpan,
+      message: l10n.t('{0} used {1} of {2} against a request of {3}: the kubelet ranks pods by how far their usage exceeds their requests, so this put the pod first in line.', m[1]!, m[2]!, m[4]!, m[3]!),
+      spec: spec ? containerField(spec, 'resources', 'requests', m[4]!) ?? containerField(spec, 'resources') : undefined,
+      specMessage: l10n.t('Observed: {0} used {1} against this request when the pod was evicted; a request closer to the real usage ranks it later.', m[1]!, m[2]!),
+    });
+  }
+  return out;
 }
 
 function conditionExplanation(c: ObservedCondition): ConditionExplanation {

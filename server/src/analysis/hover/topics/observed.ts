@@ -66,11 +66,20 @@ function containerHover(c: ContainerExplanation): string {
     c.memoryLimit ? (c.memoryLimitFrom === 'pod' ? l10n.t('Memory limit: {0} (pod-level)', c.memoryLimit) : l10n.t('Memory limit: {0}', c.memoryLimit)) : undefined,
   ];
   return blocks(
-    heading(l10n.t('Observed {0} container {1}', c.role, code(c.name))),
+    heading(roleHeading(c)),
     bullets(facts),
     bullets(c.points.map((p) => p.message)),
     link(DOCS.podLifecycle),
   );
+}
+
+function roleHeading(c: ContainerExplanation): string {
+  switch (c.role) {
+    case 'init': return l10n.t('Observed init container {0}', code(c.name));
+    case 'sidecar': return l10n.t('Observed sidecar container {0}', code(c.name));
+    case 'ephemeral': return l10n.t('Observed ephemeral container {0}', code(c.name));
+    default: return l10n.t('Observed app container {0}', code(c.name));
+  }
 }
 
 function deletionHover(o: PodExplanation): string | undefined {
