@@ -71,7 +71,7 @@ export function captureCli(locale: Locale): Record<string, unknown> {
       const pods = (JSON.parse(runCli(['check', '--format', 'json', file], tmp).out) as { files: { pods: { containers?: unknown }[] }[] }).files[0]!.pods.length;
       for (let pod = 0; pod < pods; pod++) {
         for (const scenario of scenariosFor(input.text)) {
-          for (const format of scenario === 'happy' ? ['json', 'svg'] : ['json']) {
+          for (const format of scenario === 'happy' ? ['json', 'svg', 'html'] : ['json']) {
             const r = runCli(['simulate', '--format', format, '--locale', locale, '--pod', String(pod), '--scenario', scenario, path.basename(file)], tmp);
             result[`simulate ${input.name} pod ${pod} ${scenario} ${format}`] = { code: r.code, out: format === 'json' && r.code === 0 ? JSON.parse(r.out) : r.out.split('\n'), err: r.err };
           }
