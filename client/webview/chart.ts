@@ -7,7 +7,7 @@
 import type { Range } from 'vscode-languageserver-protocol';
 import type { ConditionType, EventKind, LifecycleTimeline } from '../../server/src/protocol/lifecycle';
 import { formatSeconds, layoutTimeline } from '../../server/src/lifecycleView/layout';
-import type { LayoutLane, LayoutMarker } from '../../server/src/lifecycleView/layout';
+import type { LayoutLane, LayoutMarker, LayoutObservedMark } from '../../server/src/lifecycleView/layout';
 import type { PreviewStrings } from '../src/preview/strings';
 import { ellipsis, format, px, s } from './dom';
 import type { HoverContent, Tooltip } from './hover';
@@ -188,6 +188,7 @@ export function renderChart(timeline: LifecycleTimeline, width: number, ctx: Cha
   // Pod-level events, on the phase row.
   const podEvents = s('g', { class: 'pod-events' });
   for (const c of clusters(layout.podMarkers)) podEvents.appendChild(renderCluster(c, top + PHASE_ROW + POD_MARKS / 2, ctx, timeline.pod.range));
+  for (const m of layout.podObserved ?? []) podEvents.appendChild(renderObserved(m, top + PHASE_ROW + POD_MARKS / 2, ctx, timeline.pod.range));
   svg.appendChild(podEvents);
 
   // ---- axis ----
@@ -247,6 +248,23 @@ function renderLane(
     g.appendChild(bar);
   }
   for (const cl of clusters(lane.markers)) g.appendChild(renderCluster(cl, lane.y + MARK_Y, ctx, lane.range));
+  for (const m of lane.observed ?? []) g.appendChild(renderObserved(m, lane.y + MARK_Y, ctx, lane.range));
+  return g;
+}
+
+/** An observed time of an observed pod (analysis/observed/overlay.ts): an outlined diamond, red where it diverges. */
+function renderObserved(m: LayoutObservedMark, y: number, ctx: ChartContext, range: Range | undefined): SVGGElement {
+  const g = s('g', { class: `observed${m.diverges ? ' diverges' : ''}`, 'data-kind': m.kind });
+  g.appendChild(s('rect', { x: px(m.x - 6), y: y - 6, width: 12, height: 12, class: 'event-hit' }));
+  g.appendChild(s('path', { d: `M${px(m.x)} ${y - 5} L${px(m.x + 5)} ${y} L${px(m.x)} ${y + 5} L${px(m.x - 5)} ${y} Z`, class: 'observed-mark' }));
+  const what = m.kind === 'condition' ? `${m.condition ?? ''}${m.status === 'False' ? ': False' : ''}` : m.kind;
+  interactive(g, ctx, () => ({
+    title: format(ctx.strings.observedMark, what, formatSeconds(m.at), m.time),
+    lines: [
+      ...(m.predicted !== null ? [format(ctx.strings.observedPredicted, formatSeconds(m.predicted))] : []),
+      ...(m.diverges ? [ctx.strings.observedDiverges] : []),
+    ],
+  }), range);
   return g;
 }
 

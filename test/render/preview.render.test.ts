@@ -63,6 +63,9 @@ spec:
           command: ["pg_dump"]
 `;
 
+// An observed pod (kubectl get pod -o yaml): its observed times are drawn over the prediction.
+const OBSERVED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'observed', 'init-stuck.yaml'), 'utf8');
+
 const service = createPodService({ log: (m) => { throw new Error(m); } });
 let n = 0;
 
@@ -87,7 +90,9 @@ function cases(): Case[] {
   const webDelete = timeline(WEB, 0, { kind: 'delete', at: 65 });
   const job = timeline(JOB, 0, { kind: 'exit', container: 'dump', exitCode: 1, at: 20 });
   const hostile = timeline(HOSTILE, 0);
+  const observed = timeline(OBSERVED, 0);
   return [
+    { name: 'observed-init-stuck', message: update(observed, 'init-stuck.yaml') as Case['message'] },
     { name: 'web', message: update(web, 'web.yaml') as Case['message'] },
     { name: 'web-liveness-hang', message: update(webHang, 'web.yaml') as Case['message'] },
     { name: 'web-delete', message: update(webDelete, 'web.yaml') as Case['message'] },
@@ -153,6 +158,23 @@ describe('lifecycle preview render (headless Chromium)', () => {
       await page.close();
     });
   }
+
+  it('draws an observed pod\'s observed times as diamonds, the diverging ones marked', async () => {
+    const { page, problems } = await openPreview(browser, server, LIGHT);
+    const c = all.find((x) => x.name === 'observed-init-stuck')!;
+    await send(page, c.message);
+    await page.waitForFunction(() => document.querySelectorAll('g.lane').length > 0);
+    const r = await page.evaluate(() => ({
+      marks: document.querySelectorAll('g.observed').length,
+      diverging: Array.from(document.querySelectorAll('g.observed.diverges')).map((g) => g.getAttribute('data-kind')),
+    }));
+    const marks = c.message.timeline.observed!.marks;
+    assert.equal(r.marks, marks.length);
+    assert.deepEqual(r.diverging, marks.filter((m) => m.diverges).map((m) => m.kind));
+    assert.ok(r.diverging.length > 0, 'Initialized and Ready still False long after the prediction');
+    await clean(page, problems, server);
+    await page.close();
+  });
 
   it('shows a hostile container name as literal text and creates no element from it', async () => {
     const { page, problems } = await openPreview(browser, server, LIGHT);

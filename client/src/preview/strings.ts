@@ -93,6 +93,9 @@ export function previewStrings(l10n: Localizer) {
     truncated: l10n.t('The simulation was cut short (too many events or too long a time).'),
     notes: l10n.t('Notes'),
     seconds: l10n.t('seconds'),
+    observedMark: l10n.t('Observed {0} at {1} ({2})'),
+    observedPredicted: l10n.t('Predicted: {0}'),
+    observedDiverges: l10n.t('Diverges from the prediction'),
   };
 }
 

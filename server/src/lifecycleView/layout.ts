@@ -3,7 +3,7 @@
  * "nice" ticks. Shared by the CLI's SVG/HTML output (svg.ts) and the webview panel. No DOM, no vscode.
  * Strings in the result (labels) are raw YAML-derived text: the renderer must escape them.
  */
-import type { EventKind, LifecycleTimeline, PhaseBand, SegmentState, TimelineEvent } from '../protocol/lifecycle';
+import type { EventKind, LifecycleTimeline, ObservedMark, PhaseBand, SegmentState, TimelineEvent } from '../protocol/lifecycle';
 import type { Range } from 'vscode-languageserver-protocol';
 
 export interface LayoutOptions {
@@ -57,6 +57,11 @@ export interface LayoutMarker {
   readonly range?: Range;
 }
 
+/** An observed time (analysis/observed/overlay.ts) placed on the predicted timeline. */
+export interface LayoutObservedMark extends ObservedMark {
+  readonly x: number;
+}
+
 export interface LayoutLane {
   /** Container name ('' for the pod lane). */
   readonly container: string;
@@ -67,6 +72,8 @@ export interface LayoutLane {
   readonly bars: readonly LayoutBar[];
   readonly markers: readonly LayoutMarker[];
   readonly range?: Range;
+  /** Observed times of this container, for an observed pod only. */
+  readonly observed?: readonly LayoutObservedMark[];
 }
 
 export interface LayoutPhase {
@@ -99,6 +106,8 @@ export interface TimelineLayout {
   readonly axis: { readonly y: number; readonly ticks: readonly LayoutTick[] };
   /** x of the Ready condition, if the pod becomes Ready. */
   readonly readyX: number | null;
+  /** Observed condition transitions, for an observed pod only. */
+  readonly podObserved?: readonly LayoutObservedMark[];
 }
 
 const NICE_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
@@ -181,6 +190,10 @@ export function layoutTimeline(timeline: LifecycleTimeline, options: LayoutOptio
     markers: c.events.map((e) => ({ x: xOf(e.at), kind: e.kind, at: e.at, label: markerLabel(e), ...(e.range ? { range: e.range } : {}) })),
   }));
 
+  const observed = Array.isArray(timeline.observed?.marks) ? timeline.observed.marks : undefined;
+  const placed = (m: ObservedMark): LayoutObservedMark => ({ ...m, x: xOf(m.at) });
+  const withObserved = observed ? lanes.map((l) => ({ ...l, observed: observed.filter((m) => m.container === l.container && l.container !== '').map(placed) })) : lanes;
+
   const axisY = lanesTop + lanes.length * laneHeight + 4;
   const step = tickStep(horizon, plotWidth, minTick);
   const ticks: LayoutTick[] = [];
@@ -189,6 +202,7 @@ export function layoutTimeline(timeline: LifecycleTimeline, options: LayoutOptio
   return {
     width, height: axisY + axisHeight + padding, plotX, plotWidth, horizon,
     phaseBand: { y: phaseY, height: phaseHeight, items: phases },
-    podMarkers, lanes, axis: { y: axisY, ticks }, readyX: ready,
+    podMarkers, lanes: withObserved, axis: { y: axisY, ticks }, readyX: ready,
+    ...(observed ? { podObserved: observed.filter((m) => m.container === '').map(placed) } : {}),
   };
 }

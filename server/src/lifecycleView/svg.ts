@@ -8,7 +8,7 @@ import { probeName } from '../analysis/lifecycle/messages';
 import { SCENARIOS } from '../analysis/lifecycle/scenarios/index';
 import type { LifecycleTimeline, SegmentState } from '../protocol/lifecycle';
 import { formatSeconds, layoutTimeline } from './layout';
-import type { LayoutNames, LayoutOptions } from './layout';
+import type { LayoutNames, LayoutObservedMark, LayoutOptions } from './layout';
 
 export const STATE_COLORS: Readonly<Record<SegmentState, string>> = {
   waiting: '#d0d4da', pulling: '#8fb8de', starting: '#f3c969', running: '#7fc8a9', probing: '#b9dfa0',
@@ -102,6 +102,14 @@ export function timelineSvg(t: LifecycleTimeline, options: LayoutOptions = {}): 
       out.push(`<circle cx="${n(m.x)}" cy="${n(lane.y + lane.height / 2)}" r="2.5" fill="#222"><title>${xml(m.label)}</title></circle>`);
     }
   }
+  // An observed pod: its observed times as outlined diamonds (red where they diverge from the prediction).
+  const diamond = (m: LayoutObservedMark, y: number) => {
+    const what = m.kind === 'condition' ? (m.status === 'False' ? aside(m.condition ?? '', 'False') : m.condition ?? '') : m.kind;
+    const tip = [l10n.t('Observed {0} at {1} ({2})', what, formatSeconds(m.at), m.time), m.predicted !== null ? l10n.t('Predicted: {0}', formatSeconds(m.predicted)) : '', m.diverges ? l10n.t('Diverges from the prediction') : ''].filter(Boolean).join('; ');
+    return `<path d="M${n(m.x)} ${n(y - 4)} L${n(m.x + 4)} ${n(y)} L${n(m.x)} ${n(y + 4)} L${n(m.x - 4)} ${n(y)} Z" fill="none" stroke="${m.diverges ? '#a4262c' : '#6b2fbf'}" stroke-width="1.5"><title>${xml(tip)}</title></path>`;
+  };
+  for (const m of L.podObserved ?? []) out.push(diamond(m, pb.y + pb.height - 4));
+  for (const lane of L.lanes) for (const m of lane.observed ?? []) out.push(diamond(m, lane.y + lane.height - 5));
   const ay = L.axis.y;
   out.push(`<line x1="${n(L.plotX)}" x2="${n(L.plotX + L.plotWidth)}" y1="${n(ay)}" y2="${n(ay)}" stroke="#333"/>`);
   for (const tick of L.axis.ticks) {

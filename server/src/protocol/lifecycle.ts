@@ -14,6 +14,9 @@
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 import type * as Generic from '../analysis/lifecycle/types';
 import type { Assumptions, Role, Scenario, Timeline, TimelinePod } from '../analysis/lifecycle/types';
+import type { ObservedOverlay } from '../analysis/observed/overlay';
+
+export type { ObservedMark, ObservedMarkKind, ObservedOverlay } from '../analysis/observed/overlay';
 
 export type {
   AvailableScenarios, Assumptions, Bounds, ConditionType, EventKind, PhaseBand, PodPhase, ProbeKind, Scenario, ScenarioKind,
@@ -43,4 +46,9 @@ export interface LifecycleTimeline extends Omit<Timeline<Range>, 'pod'> {
   readonly version: number;
   /** `index`: the file-level pod index (as PodSummary.index). */
   readonly pod: { readonly index: number } & TimelinePod<Range>;
+  /**
+   * For an observed pod (a Pod with `status`): its observed times over the predicted ones, and where they
+   * diverge (analysis/observed/overlay.ts). Absent for a plain spec.
+   */
+  readonly observed?: ObservedOverlay;
 }

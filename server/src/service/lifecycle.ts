@@ -4,6 +4,7 @@
  */
 import { simulate } from '../analysis/lifecycle/index';
 import type { SimTimeline, Timeline, TimelineEvent } from '../analysis/lifecycle/index';
+import { observedOverlay } from '../analysis/observed/overlay';
 import type { Position, Range } from '../model/lineIndex';
 import type { Span } from '../model/tree';
 import type { LifecycleTimeline } from '../protocol/lifecycle';
@@ -57,7 +58,9 @@ function cachedSimulation(ref: PodRef, q: LifecycleQuery): SimTimeline {
 function toProtocol(file: FileAnalysis, ref: PodRef, t: SimTimeline, uri: string, version: number): LifecycleTimeline {
   const base = ref.chunk.start;
   const { pod, ...rest } = relocate(t, (s: Span): Range => file.lines.range(base + s.start, base + s.end));
-  return { uri, version, pod: { index: ref.index, ...pod }, ...rest };
+  const observed = ref.chunk.analysis.observed?.find((o) => o.object.analysis === ref.analysis);
+  const overlay = observed ? observedOverlay(observed, t) : undefined;
+  return { uri, version, pod: { index: ref.index, ...pod }, ...rest, ...(overlay ? { observed: overlay } : {}) };
 }
 
 /**
