@@ -123,10 +123,12 @@ export function zhTranslations(): [string, string][] {
 /** The keys under which a snapshot holds text for people (the rest is data: codes, kinds, ranges, states). */
 const TEXT_KEYS = new Set(['message', 'value', 'title', 'tooltip', 'qosReason', 'evictionRank', 'text', 'markdown', 'out', 'err', 'label', 'suggestion']);
 
-/** The text of an SVG/HTML line: its text nodes. */
-function markupText(line: string): string {
-  if (!/^\s*</.test(line)) return line;
-  return [...line.matchAll(/>([^<]+)</g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join(' | ');
+const unescapeXml = (t: string): string => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The texts of an SVG or HTML document (the CLI's output lines): its text nodes, without the style sheet. */
+function markupTexts(markup: string): string[] {
+  const body = markup.replace(/<style[\s\S]*?<\/style>/g, '');
+  return [...body.matchAll(/>([^<]+)</g)].map((m) => unescapeXml(m[1]!)).filter((t) => t.trim() !== '');
 }
 
 /** The CLI text's `file:line:col: severity [code] ` prefix is the compiler convention tools parse: not prose. */
@@ -139,9 +141,11 @@ export function snapshotTexts(kind: 'cli' | 'server'): [string, string][] {
   const snapshot = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/golden/snapshots', `${kind}.zh-cn.json`), 'utf8')) as Record<string, unknown>;
   const out: [string, string][] = [];
   const walk = (v: unknown, key: string, where: string): void => {
-    if (Array.isArray(v)) v.forEach((x) => walk(x, key, where));
+    if (Array.isArray(v) && typeof v[0] === 'string' && /^\s*<(?:!DOCTYPE|svg)/i.test(v[0])) {
+      for (const t of markupTexts(v.join('\n'))) out.push([where, t]);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key, where));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k === 'contents' ? 'value' : k, where);
-    else if (typeof v === 'string' && TEXT_KEYS.has(key) && v.trim() !== '') out.push([where, withoutLocation(markupText(v))]);
+    else if (typeof v === 'string' && TEXT_KEYS.has(key) && v.trim() !== '') out.push([where, withoutLocation(v)]);
   };
   for (const [where, v] of Object.entries(snapshot)) walk(v, '', `${kind} ${where}`);
   return out;
