@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { simulate } from '../../../server/src/analysis/lifecycle/index';
 import type { SimTimeline } from '../../../server/src/analysis/lifecycle/index';
 import { createPodService } from '../../../server/src/service/index';
-import { box, FAST, podYaml } from './helpers';
+import { box, eventsOf, FAST, podYaml } from './helpers';
 
 let n = 0;
 function simAt(version: string, yaml: string, scenario: unknown, assumptions: unknown = FAST): SimTimeline {
@@ -168,15 +168,58 @@ describe('lifecycle: RestartAllContainers (RestartAllContainersOnContainerExits,
           exitCodes: { operator: In, values: [7] }
 `);
 
-  it('1.37: a matching rule restarts (ContainerShouldRestart says true); whole-pod restart is not simulated and a note says so', () => {
+  // computePodActions (K: pkg/kubelet/kuberuntime/kuberuntime_manager.go): the other app containers, then the
+  // other init containers, in spec order, killed one by one with grace 0 (no preStop, 2 s minimum); then the
+  // next sync starts from the first init container with no back-off (doBackOff finds no exited container).
+  const WHOLE = podYaml(`
+  restartPolicy: Always
+  initContainers:
+    - name: migrate
+      image: x:1
+    - name: proxy
+      image: x:1
+      restartPolicy: Always
+  containers:
+    - name: app
+      image: x:1
+      restartPolicy: Always
+      restartPolicyRules:
+        - action: RestartAllContainers
+          exitCodes: { operator: In, values: [7] }
+    - name: web
+      image: x:1
+      lifecycle: { preStop: { exec: { command: [sleep, "5"] } } }
+`);
+
+  it('1.37: the other containers are killed one by one without preStop, then the pod starts again from its first init container', () => {
+    const t = simAt('1.37', WHOLE, { kind: 'exit', container: 'app', exitCode: 7, at: 40 }, { ...FAST, shutdownSeconds: 1, horizon: 70 });
+    // app exits at 40: web gets SIGTERM at once (no preStop), exits 1 s later; then proxy, SIGTERM at 41, gone at 42.
+    assert.deepEqual(eventsOf(t, 'web', 'sigterm'), [40]);
+    assert.deepEqual(eventsOf(t, 'proxy', 'sigterm'), [41]);
+    assert.ok(!box(t, 'web').events.some((e) => e.kind === 'preStop'));
+    // At 42 every container is removed: migrate starts again at once (starts take 1 s, FAST).
+    const migrateStarts = eventsOf(t, 'migrate', 'containerStarted');
+    assert.equal(migrateStarts.length >= 2, true, `migrate runs again: ${migrateStarts.join(',')}`);
+    assert.equal(migrateStarts[1], 43);
+    assert.ok(!box(t, 'app').events.some((e) => e.kind === 'backoff'), 'no back-off: no exited container is left');
+    for (const name of ['migrate', 'proxy', 'app', 'web']) assert.equal(box(t, name).restarts, 1, name);
+    // getPhase: Pending while the regular init container runs again; Initialized stays True.
+    assert.ok(t.phases.some((p) => p.phase === 'Pending' && p.from >= 42), JSON.stringify(t.phases));
+    const initialized = t.conditions.find((c) => c.type === 'Initialized')!;
+    assert.equal(initialized.intervals.length, 1);
+    assert.equal(initialized.intervals[0]!.to, null);
+    assert.ok(t.notes.every((x) => x.code !== 'restart-all-not-simulated'));
+  });
+
+  it('1.37: a matching rule in a Never pod restarts the pod\'s only container through the whole-pod restart', () => {
     const t = simAt('1.37', yaml, { kind: 'exit', container: 'app', exitCode: 7, at: 20 }, { ...FAST, horizon: 60 });
     assert.ok(box(t, 'app').restarts >= 1);
-    assert.ok(t.notes.some((x) => x.code === 'restart-all-not-simulated' && x.severity === 'warning'));
+    assert.ok(t.events.some((e) => e.message.startsWith('AllContainersRestarting')));
   });
 
   it('1.35: the gate is off: the rule falls through to the container\'s Never', () => {
     const t = simAt('1.35', yaml, { kind: 'exit', container: 'app', exitCode: 7, at: 20 });
     assert.equal(box(t, 'app').restarts, 0);
-    assert.ok(!t.notes.some((x) => x.code === 'restart-all-not-simulated'));
+    assert.ok(!t.events.some((e) => e.message.startsWith('AllContainersRestarting')));
   });
 });

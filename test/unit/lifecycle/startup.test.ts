@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { probeTimingFrom, timeToReady, timeToStarted } from '../../../server/src/analysis/timing';
 import { box, eventsOf, FAST, podYaml, sim } from './helpers';
+import { simulate } from '../../../server/src/analysis/lifecycle/index';
+import { createPodService } from '../../../server/src/service/index';
+import { WEB } from '../hover/fixtures';
 
 const ORDERED = podYaml(`
   initContainers:
@@ -25,6 +28,9 @@ describe('lifecycle: start order', () => {
     assert.equal(one.finishedAt, 14);
     assert.equal(two.finishedAt, 25);
     assert.deepEqual(eventsOf(t, 'two', 'containerStarted').slice(0, 1), [15]);
+    // Every container that ran has startedAt, init containers too (issue 14: they had null).
+    assert.equal(one.startedAt, 4);
+    assert.equal(two.startedAt, 15);
     const cond = Object.fromEntries(t.conditions.map((c) => [c.type, c.at]));
     // PodReadyToStartContainers at the sandbox (3): GeneratePodReadyToStartContainersCondition, K: pkg/kubelet/status/generate.go.
     assert.deepEqual(cond, { PodScheduled: 1, PodReadyToStartContainers: 3, Initialized: 25, ContainersReady: 27, Ready: 27 });
@@ -123,5 +129,17 @@ describe('lifecycle: start order', () => {
     assert.equal(t.readyAt, null);
     assert.ok(app.events.some((e) => e.kind === 'killed'));
     assert.equal(t.figures.startupBudget[0]!.seconds, 3);
+  });
+});
+
+describe('lifecycle: startedAt of init containers (issue 14)', () => {
+  it('the bundled hover example: wait-db runs from 9 s with the default assumptions, and every container that started has startedAt', () => {
+    const service = createPodService({ log: (m) => { throw new Error(`unexpected fault: ${m}`); } });
+    const file = service.analyze({ uri: 'test://web-hover.yaml', version: 1, text: WEB });
+    const t = simulate(file.pods[0]!.analysis, undefined, undefined);
+    assert.equal(box(t, 'wait-db').startedAt, 9);
+    for (const c of t.containers) {
+      if (c.events.some((e) => e.kind === 'containerStarted')) assert.notEqual(c.startedAt, null, c.name);
+    }
   });
 });

@@ -196,4 +196,25 @@ describe('lifecycle: node scenarios', () => {
     assert.equal(eventsOf(t, 'app', 'sigterm')[0], killed);
     assert.equal(eventsOf(t, 'app', 'sigkill')[0], killed + 2);
   });
+
+  it('terminationGracePeriodSeconds 0: the sidecars of a pod whose app containers finished still get 1 s (preStop, then SIGTERM at 1 s)', () => {
+    // The pod worker stops a finished pod through killPod with calculateEffectiveGracePeriod
+    // (pkg/kubelet/pod_workers.go): at least 1 s, as for a deletion (kubeletPodGrace; fact T8).
+    const t = sim(podYaml(`
+  restartPolicy: Never
+  terminationGracePeriodSeconds: 0
+  initContainers:
+    - name: proxy
+      image: x:1
+      restartPolicy: Always
+      lifecycle: { preStop: { exec: { command: [sleep, "5"] } } }
+  containers:
+    - name: app
+      image: x:1
+`), { kind: 'exit', container: 'app', exitCode: 0, at: 30 }, { ...FAST, shutdownSeconds: 1e6, horizon: 80 });
+    const done = box(t, 'app').finishedAt!;
+    assert.deepEqual(eventsOf(t, 'proxy', 'preStop'), [done]);
+    assert.deepEqual(eventsOf(t, 'proxy', 'sigterm'), [done + 1]);
+    assert.deepEqual(eventsOf(t, 'proxy', 'sigkill'), [done + 3]);
+  });
 });

@@ -77,7 +77,12 @@ function scheduleExit(state: SimState, container: ContainerState, processStart: 
 export function onVisible(state: SimState, container: ContainerState, event: QueuedEvent): void {
   container.status = 'running';
   if (container.spec.postStartSeconds !== undefined) emit(state, event.t, 'postStartDone', M.postStartDone(), container, container.spec.postStartSpan);
-  if (container.spec.role === 'init') { setSegment(state, container, event.t, 'running', 'Running'); return; }
+  if (container.spec.role === 'init') {
+    // A regular init container has no probes: it counts as started once postStart has returned.
+    if (container.startedAt === null) container.startedAt = event.t;
+    setSegment(state, container, event.t, 'running', 'Running');
+    return;
+  }
   const startup = container.spec.probes.startup;
   if (startup) {
     setSegment(state, container, event.t, 'probing', 'StartupProbe', startup.span);
@@ -179,8 +184,11 @@ export function advanceInit(state: SimState, t: number, emitInitialized: (t: num
   const inits = state.containers.filter((container) => container.spec.role === 'init' || container.spec.role === 'sidecar');
   const next = inits[state.initNext];
   if (next) { state.initNext++; startContainer(state, next, t); return; }
-  if (state.initialized) return;
-  state.initialized = true;
-  emitInitialized(t);
+  if (state.initialized && !state.reinitializing) return;
+  state.reinitializing = false;
+  if (!state.initialized) {
+    state.initialized = true;
+    emitInitialized(t);
+  }
   for (const container of state.containers) if (container.spec.role === 'app') startContainer(state, container, t);
 }

@@ -14,6 +14,7 @@ import { countsForReady, emit, MAX_PROCESSED, newState, note, schedule, setCondi
 import type { ContainerState, QueuedEvent, SimState } from './state';
 import type { SimPod } from './spec';
 import type { Assumptions, Scenario } from './types';
+import { finishRestartAll } from './restartAll';
 import { checkFinished, onExit, onKill, onRestart, stopPod } from './stop';
 
 export const QUIET_SECONDS = 600;
@@ -46,6 +47,9 @@ function dispatch(state: SimState, event: QueuedEvent): void {
       return;
     case 'initAdvance':
       advanceInit(state, event.t, (t) => initialized(state, t));
+      return;
+    case 'restartAll':
+      finishRestartAll(state, event.t, () => advanceInit(state, event.t, (t) => initialized(state, t)));
       return;
     case 'scenario': onScenario(state, event); return;
     default: return;
@@ -104,7 +108,10 @@ function updatePod(state: SimState, t: number): void {
       if (ready && state.pod.readinessGates.length) emit(state, t, 'readinessGate', M.readinessGates(state.pod.readinessGates.join(', ')), undefined, state.pod.readinessGatesSpan);
     }
   }
-  const phase = state.terminal ?? (!state.initialized || state.containers.some(waiting) ? 'Pending' : 'Running');
+  // getPhase counts a running regular init container as pending initialization, also when it runs
+  // again after a RestartAllContainers reset (Initialized stays True then).
+  const initRunning = state.containers.some((container) => container.spec.role === 'init' && (container.status === 'starting' || container.status === 'running'));
+  const phase = state.terminal ?? (!state.initialized || initRunning || state.containers.some(waiting) ? 'Pending' : 'Running');
   const before = state.phases[state.phases.length - 1];
   setPhase(state, phase, t, terminating && !state.terminal);
   if (before && before.phase !== phase && !state.terminal) emit(state, t, 'phase', M.phase(phase));

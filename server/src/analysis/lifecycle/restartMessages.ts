@@ -12,10 +12,13 @@ export const R = {
   ruleRestart: (code: number) => l10n.t('Exit code {0} matches a restartPolicyRules entry with action Restart: the kubelet restarts the container.', code),
   /** A regular init container failed and will not be restarted by its own policy. */
   initFailedOwn: (policy: string) => l10n.t('An init container failed and its own restartPolicy is {0}: the pod fails.', policy),
-  /** The first matching rule said RestartAllContainers (gate on): not simulated. */
-  ruleRestartAll: (code: number) => l10n.t('Exit code {0} matches a restartPolicyRules entry with action RestartAllContainers: the kubelet would restart every container of the pod.', code),
+  /** The first matching rule said RestartAllContainers (gate on): the whole pod restarts (restartAll.ts). */
+  ruleRestartAll: (code: number) => l10n.t('Exit code {0} matches a restartPolicyRules entry with action RestartAllContainers: the kubelet restarts every container of the pod.', code),
 };
 
-export const RN = {
-  restartAllNotSimulated: (name: string) => l10n.t('Container "{0}" has a restartPolicyRules entry with action RestartAllContainers. When it matches, the kubelet sets the AllContainersRestarting condition, kills and removes every container (grace period 0: no preStop, SIGKILL 2 s after SIGTERM) and starts the pod again from its first init container in the same sandbox. The simulation does not model this: it restarts only that container.', name),
+/** The whole-pod restart of restartAll.ts. */
+export const RM = {
+  restartAllBegins: () => l10n.t('AllContainersRestarting: the kubelet kills the other containers one by one without preStop and removes every container of the pod; the sandbox stays.'),
+  restartAllKill: (seconds: number) => l10n.t('SIGTERM (RestartAllContainers: grace period 0, raised to the {0} s minimum, no preStop).', seconds),
+  restartAllStarts: () => l10n.t('Every container is removed: the pod starts again from its first init container, at once (no exited container is left to back off from). Initialized stays True; each restartCount goes up by one.'),
 };

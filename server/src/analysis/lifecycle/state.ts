@@ -12,6 +12,8 @@ import type { Assumptions, ConditionType, EventKind, PhaseBand, PodPhase, ProbeK
 export type QueuedEventType =
   | 'scheduled' | 'sandbox' | 'begin' | 'pulled' | 'processStarted' | 'visible' | 'tick' | 'probeResult'
   | 'exit' | 'kill' | 'restart' | 'initAdvance'
+  /** Every container is removed after a RestartAllContainers exit (restartAll.ts). */
+  | 'restartAll'
   /** The scenario's begin (at `at`), or a `step` it queued (scenarios/definition.ts). */
   | 'scenario';
 
@@ -77,6 +79,10 @@ export interface SimState {
   truncated: boolean;
   initNext: number;
   initialized: boolean;
+  /** A RestartAllContainers reset is removing the containers (restartAll.ts). */
+  restartingAll: boolean;
+  /** After that reset the init containers run again; the app containers start once they are done. */
+  reinitializing: boolean;
   /** A pod-level stop (delete, eviction, completion, init failure) is under way. */
   stopping: boolean;
   /** The phase once everything has stopped (Failed for evictions and Never init failures). */
@@ -103,7 +109,7 @@ export function newState(pod: SimPod, assumptions: Assumptions, scenario: Scenar
     })),
     podEvents: [], allEvents: [], notes: [], phases: [],
     cond: { PodScheduled: c0(), PodReadyToStartContainers: c0(), Initialized: c0(), ContainersReady: c0(), Ready: c0() },
-    pulled: new Set(), now: 0, processed: 0, outEvents: 0, truncated: false, initNext: 0, initialized: false,
+    pulled: new Set(), now: 0, processed: 0, outEvents: 0, truncated: false, initNext: 0, initialized: false, restartingAll: false, reinitializing: false,
     stopping: false, forcedPhase: undefined, terminal: undefined, deletionAt: null, nodeLost: false, busyUntil: 0, lastActivity: 0,
   };
 }

@@ -7,11 +7,12 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
 import { containerShouldRestart, matchingRestartRule, restartsAllContainers } from '../containerRestart';
-import { nextRestart, probeKillGracePeriod, terminationTimeline } from '../timing';
+import { kubeletPodGrace, nextRestart, probeKillGracePeriod, terminationTimeline } from '../timing';
 import { setReady } from './containers';
 import { M } from './messages';
-import { R, RN } from './restartMessages';
-import { emit, note, pushSegment, schedule, setCondition, setSegment } from './state';
+import { R } from './restartMessages';
+import { beginRestartAll } from './restartAll';
+import { emit, pushSegment, schedule, setCondition, setSegment } from './state';
 import type { ContainerState, QueuedEvent, SimState } from './state';
 
 const RUNNING = new Set(['starting', 'running']);
@@ -58,7 +59,8 @@ export function onKill(state: SimState, container: ContainerState, event: Queued
 
 /**
  * Stops every container still around at `t` (kubelet killPod): running ones get the termination
- * sequence, waiting ones just never start.
+ * sequence, waiting ones just never start. Callers pass the grace period the pod worker computes
+ * (calculateEffectiveGracePeriod, K: pkg/kubelet/pod_workers.go: at least 1 s, kubeletPodGrace).
  */
 export function stopPod(state: SimState, t: number, grace: number): void {
   state.stopping = true;
@@ -93,19 +95,9 @@ function restartAllowed(state: SimState, container: ContainerState, code: number
   return containerShouldRestart(sp.model, state.pod.pod, code, state.pod.version);
 }
 
-/**
- * The event that says why a container is restarted when one of its restartPolicyRules decided (1.35+).
- * RestartAllContainers (1.36+, sidecars' rules too; ShouldAllContainersRestart in
- * K: pkg/kubelet/container/helpers.go reads any exited container's code, a probe kill's included) is not
- * simulated: a note says what the kubelet does instead.
- */
+/** The event that says why a container is restarted when one of its restartPolicyRules decided (1.35+). */
 function ruleEvent(state: SimState, container: ContainerState, code: number, t: number): void {
   const sp = container.spec;
-  if (restartsAllContainers(sp.model, code, state.pod.version)) {
-    emit(state, t, 'exited', R.ruleRestartAll(code), container, sp.ownRestartPolicySpan);
-    note(state, 'warning', 'restart-all-not-simulated', RN.restartAllNotSimulated(sp.name), sp.ownRestartPolicySpan ?? sp.span);
-    return;
-  }
   if (sp.ownRestartPolicy !== undefined && !container.killedByProbe && matchingRestartRule(sp.model, code)?.action === 'Restart') {
     emit(state, t, 'exited', R.ruleRestart(code), container, sp.ownRestartPolicySpan);
   }
@@ -119,6 +111,13 @@ export function onExit(state: SimState, container: ContainerState, event: Queued
   setReady(state, container, false, event.t);
   const wasStop = event.reason === 'stopped';
   if (!wasStop || code !== 0) emit(state, event.t, 'exited', code === 0 ? M.completed() : M.exited(code), container);
+  // RestartAllContainers (1.36+, sidecars' rules too): ShouldAllContainersRestart (K: pkg/kubelet/container/helpers.go)
+  // reads any exited container's code, a probe kill's included; the whole pod restarts (restartAll.ts).
+  if (!state.stopping && !state.nodeLost && !state.restartingAll && restartsAllContainers(container.spec.model, code, state.pod.version)) {
+    emit(state, event.t, 'exited', R.ruleRestartAll(code), container, container.spec.ownRestartPolicySpan);
+    beginRestartAll(state, container, event.t);
+    return;
+  }
   if (restartAllowed(state, container, code)) {
     ruleEvent(state, container, code, event.t);
     const r = nextRestart(container.backoff, event.t);
@@ -142,7 +141,7 @@ export function onExit(state: SimState, container: ContainerState, event: Queued
     const own = container.spec.ownRestartPolicy;
     emit(state, event.t, 'phase', own !== undefined ? R.initFailedOwn(own) : M.initFailedNever(), undefined);
     state.forcedPhase = 'Failed';
-    stopPod(state, event.t, state.pod.grace);
+    stopPod(state, event.t, kubeletPodGrace(state.pod.grace));
     return;
   }
   if (container.spec.role === 'app') {
@@ -151,7 +150,7 @@ export function onExit(state: SimState, container: ContainerState, event: Queued
     const apps = state.containers.filter((x) => x.spec.role === 'app');
     if (apps.every((x) => x.status === 'done')) {
       if (state.containers.some((x) => x.spec.role === 'sidecar' && x.status !== 'done')) emit(state, event.t, 'completed', M.sidecarStop());
-      stopPod(state, event.t, state.pod.grace);
+      stopPod(state, event.t, kubeletPodGrace(state.pod.grace));
     }
   }
 }
