@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { glossary, glossaryViolations, punctuationViolations, report, zhTranslations } from './zhText';
+import { firstUseViolations, glossary, glossaryViolations, punctuationViolations, report, zhTranslations } from './zhText';
 
 
 describe('zh-cn glossary and punctuation (issue 19)', () => {
@@ -17,6 +17,9 @@ describe('zh-cn glossary and punctuation (issue 19)', () => {
     assert.equal(glossaryViolations('Pod 处于 Pending（挂起）').length, 0);
     assert.equal(glossaryViolations('应用挂起').length, 1);
     assert.ok(glossary().length >= 20);
+    assert.deepEqual(firstUseViolations('QoS 类为 Burstable'), ['QoS 类 before 服务质量（QoS）类 (first use)']);
+    assert.deepEqual(firstUseViolations('服务质量（QoS）类为 Burstable；QoS 类在节点内存不足时才起作用'), []);
+    assert.deepEqual(firstUseViolations('QoS 类与服务质量（QoS）类'), ['QoS 类 before 服务质量（QoS）类 (first use)']);
     assert.equal(punctuationViolations('容器 "app" 没有限制').length, 2);
     assert.equal(punctuationViolations('没有限制, 请设置').length, 1);
     assert.equal(punctuationViolations('{0}: sleep 动作需要 1.30').length, 1);
@@ -28,6 +31,10 @@ describe('zh-cn glossary and punctuation (issue 19)', () => {
 
   it('no zh-cn translation uses a word the glossary rules out', () => {
     assert.deepEqual(report(zhTranslations(), glossaryViolations), []);
+  });
+
+  it('a zh-cn translation names the QoS class in full (服务质量（QoS）类) before it uses the short form', () => {
+    assert.deepEqual(report(zhTranslations(), firstUseViolations), []);
   });
 
   it('no zh-cn translation puts ASCII punctuation in a Chinese sentence', () => {

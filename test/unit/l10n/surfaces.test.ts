@@ -13,7 +13,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allowedWords, strayEnglish } from './englishWords';
-import { glossaryViolations, punctuationViolations, report, snapshotTexts } from './zhText';
+import { firstUseViolations, glossaryViolations, punctuationViolations, report, snapshotTexts } from './zhText';
 
 describe('zh-cn surfaces (issue 19)', () => {
   const allowed = allowedWords();
@@ -31,6 +31,7 @@ describe('zh-cn surfaces (issue 19)', () => {
       assert.ok(texts.length > 1000, `the ${kind} snapshot holds text`);
       assert.deepEqual(report(texts, glossaryViolations), []);
       assert.deepEqual(report(texts, punctuationViolations), []);
+      assert.deepEqual(report(texts, firstUseViolations), []);
     });
 
     it(`the zh-cn ${kind} output has no English beyond names, values and the API server's wording`, () => {

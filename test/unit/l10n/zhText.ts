@@ -13,6 +13,8 @@ export interface GlossaryTerm {
   readonly use: string;
   readonly not: readonly string[];
   readonly notPattern?: string;
+  /** The long form a text uses the first time it names the term ("服务质量（QoS）类"); the short form after it. */
+  readonly firstUse?: string;
 }
 
 export function glossary(): GlossaryTerm[] {
@@ -28,6 +30,18 @@ export function glossaryViolations(text: string, terms: readonly GlossaryTerm[] 
       const m = new RegExp(t.notPattern).exec(text);
       if (m) out.push(`${m[0]} (use ${t.use})`);
     }
+  }
+  return out;
+}
+
+/** Terms whose first mention in a text is the short form although the glossary asks for the long one first. */
+export function firstUseViolations(text: string, terms: readonly GlossaryTerm[] = glossary()): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (!t.firstUse) continue;
+    const shortAt = text.replace(t.firstUse, '\u0000'.repeat(t.firstUse.length)).indexOf(t.use);
+    const longAt = text.indexOf(t.firstUse);
+    if (shortAt >= 0 && (longAt < 0 || shortAt < longAt)) out.push(`${t.use} before ${t.firstUse} (first use)`);
   }
   return out;
 }
