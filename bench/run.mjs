@@ -39,6 +39,7 @@ const { values: a } = parseArgs({
     'no-peer': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: 'latest' },
+    compare: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -78,6 +79,10 @@ for (const w of workloads) log(`workload ${w.target}: ${w.lines} lines, ${w.docu
 const floor = {};
 for (const w of workloads) {
   floor[w.lines] = await measureFloor(w.file, opts.floorRuns);
+  // A server may publish a large file in steps: its last publish counts as complete once none has
+  // followed for this long (several times the parse of the whole file: a cold server on a busy
+  // machine took 1.5 s between its first and its complete publish of the 50k-line file).
+  w.quietMs = Math.max(3000, Math.round(5 * floor[w.lines].warmMedian));
   log(`floor ${w.lines} lines: parse ${floor[w.lines].warmMedian.toFixed(0)} ms (warm median), first ${floor[w.lines].firstParse.toFixed(0)} ms, process start->parsed ${floor[w.lines].coldProcess.toFixed(0)} ms`);
 }
 
@@ -118,8 +123,13 @@ if (!a['no-peer']) {
 
 // 6. Report.
 const cpu = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+// The previous run (default: the results file this run replaces), for the ratios before and after.
+const previousFile = a.compare ?? path.join(RESULTS, `${a.out}.json`);
+let previous;
+try { previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')); } catch { previous = undefined; }
 const result = {
   date: new Date().toISOString(),
+  previous: previous && previousRatios(previous, path.relative(ROOT, previousFile)),
   machine: { nproc: os.availableParallelism(), cpu, node: process.version, platform: `${os.platform()} ${os.release()}`, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), load1: [+loadAtStart.toFixed(2), +os.loadavg()[0].toFixed(2)] },
   options: opts,
   workloads: workloads.map((w) => ({ lines: w.lines, documents: w.documents, chars: w.text.length })),
@@ -136,6 +146,30 @@ console.log(md);
 log(`wrote bench/results/${a.out}.json and ${a.out}.md in ${result.durationS} s`);
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Pod Lens / floor ratios of an earlier results file. Runs before issue 18 published once per open,
+ * so their first diagnostics were also the complete ones.
+ */
+function previousRatios(p, file) {
+  const out = { file, date: p.date, sizes: {} };
+  for (const size of Object.keys(p.floor ?? {})) {
+    const pod = p.pod?.warm?.sizes?.[size];
+    const cold = p.pod?.cold?.[size];
+    const F = p.floor[size].warmMedian;
+    const C = p.floor[size].coldProcess;
+    if (!pod) continue;
+    out.sizes[size] = {
+      first: median(pod.firstDiagnostics) / F,
+      complete: median(pod.completeDiagnostics ?? pod.firstDiagnostics) / F,
+      coldFirst: cold ? cold.median / C : undefined,
+      coldComplete: cold ? (cold.completeMedian ?? cold.median) / C : undefined,
+      editP95: pod.edit?.p95 / F,
+      peakRssVsPeer: p.peer ? p.pod.warm.peakRss / p.peer.warm.peakRss : undefined,
+    };
+  }
+  return out;
+}
 
 /** Hover positions spread over the whole file (on field names), edit positions in its middle. */
 function positions(text, seed) {

@@ -23,12 +23,19 @@ async function start(spec) {
   return { c, init };
 }
 
-async function openAndWait(c, spec, uri, text) {
+/**
+ * didOpen -> the first publishDiagnostics (for Pod Lens, the top of a large file), and -> the last
+ * one, once none has followed for `quietMs` (the complete set; for a server that publishes once,
+ * the same publish).
+ */
+async function openAndWait(c, spec, uri, text, quietMs = 0) {
   const wait = c.nextDiagnostics(uri, spec.versioned ? 1 : undefined);
+  const before = c.published.get(uri) ?? 0;
   const t0 = performance.now();
   await c.open(uri, text);
   const r = await wait;
-  return { ms: r.at - t0, diagnostics: r.diagnostics.length };
+  const done = quietMs > 0 ? await c.settledDiagnostics(uri, quietMs) : r;
+  return { ms: r.at - t0, completeMs: done.at - t0, first: r.diagnostics.length, diagnostics: done.diagnostics.length, publishes: (c.published.get(uri) ?? 0) - before };
 }
 
 async function timed(fn) {
@@ -49,20 +56,23 @@ export async function measureWarm(spec, workloads, opts, log) {
     // Warm-up: one open of the smallest workload (JIT, lazy schema compilation), so that the
     // figures below are those of a server that is already running; cold start is measured apart.
     const warm = `file:///bench/${spec.name}/warmup.yaml`;
-    await openAndWait(c, spec, warm, workloads[0].text);
+    await openAndWait(c, spec, warm, workloads[0].text, workloads[0].quietMs);
     await c.close(warm);
     await sleep(100);
     for (const w of workloads) {
-      const s = { firstDiagnostics: [], diagnosticsCount: undefined };
+      const s = { firstDiagnostics: [], completeDiagnostics: [], diagnosticsCount: undefined, firstCount: undefined, publishesOnOpen: undefined };
       let uri;
       for (let rep = 0; rep < opts.reps; rep++) {
         if (uri) { await c.close(uri); await sleep(20); }
         uri = `file:///bench/${spec.name}/workload-${w.lines}-r${rep}.yaml`;
-        const r = await openAndWait(c, spec, uri, w.text);
+        const r = await openAndWait(c, spec, uri, w.text, w.quietMs);
         s.firstDiagnostics.push(r.ms);
+        s.completeDiagnostics.push(r.completeMs);
         s.diagnosticsCount = r.diagnostics;
+        s.firstCount = r.first;
+        s.publishesOnOpen = r.publishes;
       }
-      log(`  ${spec.name} ${w.lines} lines: first diagnostics ${s.firstDiagnostics.map((x) => x.toFixed(0)).join(', ')} ms (${s.diagnosticsCount} diagnostics)`);
+      log(`  ${spec.name} ${w.lines} lines: first diagnostics ${s.firstDiagnostics.map((x) => x.toFixed(0)).join(', ')} ms (${s.firstCount} diagnostics), complete ${s.completeDiagnostics.map((x) => x.toFixed(0)).join(', ')} ms (${s.diagnosticsCount} diagnostics, ${s.publishesOnOpen} publishes)`);
       await sleep(300); // let any follow-up work settle before timing requests
 
       const hovers = w.hoverPositions.slice(0, spec.podLens ? opts.hovers : opts.peerHovers);
@@ -157,16 +167,22 @@ export async function measureWarm(spec, workloads, opts, log) {
 /** Process start -> initialize -> didOpen -> first diagnostics, in a fresh process each time. */
 export async function measureCold(spec, w, reps) {
   const runs = [];
+  const complete = [];
+  const publishes = [];
   for (let i = 0; i < reps; i++) {
     const { c } = await start(spec);
     try {
-      const wait = c.nextDiagnostics(`file:///bench/cold/w${w.lines}.yaml`, spec.versioned ? 1 : undefined);
-      await c.open(`file:///bench/cold/w${w.lines}.yaml`, w.text);
+      const uri = `file:///bench/cold/w${w.lines}.yaml`;
+      const wait = c.nextDiagnostics(uri, spec.versioned ? 1 : undefined);
+      await c.open(uri, w.text);
       const r = await wait;
       runs.push(r.at - c.spawnedAt);
+      const done = w.quietMs ? await c.settledDiagnostics(uri, w.quietMs) : r;
+      complete.push(done.at - c.spawnedAt);
+      publishes.push(c.published.get(uri) ?? 0);
     } finally {
       await c.shutdown();
     }
   }
-  return { runs, median: median(runs) };
+  return { runs, median: median(runs), complete, completeMedian: median(complete), publishes };
 }

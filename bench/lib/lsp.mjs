@@ -23,11 +23,14 @@ export class Client {
     this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
     this.waiters = [];
     this.latest = new Map();
+    /** Arrival time of the latest publishDiagnostics per URI. */
+    this.lastAt = new Map();
     /** publishDiagnostics received per URI */
     this.published = new Map();
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
       this.latest.set(p.uri, p);
+      this.lastAt.set(p.uri, at);
       this.published.set(p.uri, (this.published.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
@@ -40,7 +43,9 @@ export class Client {
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('telemetry/event', () => undefined);
     this.conn.onNotification(() => undefined);
-    this.conn.onRequest('workspace/configuration', (p) => p.items.map((it) => configuration(it.section)));
+    /** Arrival times of workspace/configuration requests (bench/profile.mjs times the settings round trip). */
+    this.configurationAt = [];
+    this.conn.onRequest('workspace/configuration', (p) => { this.configurationAt.push(performance.now()); return p.items.map((it) => configuration(it.section)); });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest(() => null);
@@ -74,6 +79,19 @@ export class Client {
       const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} in ${timeoutMs} ms; stderr: ${this.stderr.join('').slice(-1500)}`)), timeoutMs);
       this.waiters.push({ uri, version, resolve: (x) => { clearTimeout(t); resolve(x); } });
     });
+  }
+
+  /**
+   * Resolves with {at, diagnostics, publishes} of the last publishDiagnostics of uri once none has
+   * arrived for `quietMs` (a server may publish a large file in steps: its top first, then all of it).
+   */
+  async settledDiagnostics(uri, quietMs) {
+    for (;;) {
+      const at = this.lastAt.get(uri);
+      const wait = (at ?? performance.now()) + quietMs - performance.now();
+      if (at !== undefined && wait <= 0) return { at, diagnostics: this.latest.get(uri).diagnostics };
+      await new Promise((r) => setTimeout(r, Math.max(1, wait)));
+    }
   }
 
   async open(uri, text) {

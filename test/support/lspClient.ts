@@ -25,6 +25,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   private readonly diagWaiters: { uri: string; version?: number; resolve: (d: Diag[]) => void }[] = [];
   readonly latest = new Map<string, { version?: number; diagnostics: Diag[] }>();
+  /** Every publishDiagnostics, in the order they arrived. */
+  readonly published: { uri: string; version?: number; diagnostics: Diag[] }[] = [];
   private versions = new Map<string, number>();
 
   constructor(private readonly options: LspClientOptions = {}) {
@@ -34,6 +36,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
       this.latest.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
+      this.published.push(p);
       for (let i = this.diagWaiters.length - 1; i >= 0; i--) {
         const w = this.diagWaiters[i]!;
         if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {

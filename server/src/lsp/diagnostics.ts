@@ -26,6 +26,9 @@ export function toLspDiagnostic(d: PodDiagnostic): Diagnostic {
 
 export class Validator {
   private readonly pending = new Map<string, unknown>();
+  /** The latest validation started per URI: an older one still in flight must not publish. */
+  private readonly latest = new Map<string, number>();
+  private started = 0;
   /** Documents closed while a validation awaited settings: it must neither publish nor re-cache them. */
   private readonly closed = new WeakSet<TextDocument>();
   constructor(
@@ -56,16 +59,32 @@ export class Validator {
   forget(doc: TextDocument): void {
     this.cancel(doc.uri);
     this.closed.add(doc);
+    this.latest.delete(doc.uri);
   }
 
+  /**
+   * Publishes the service's diagnostics, in steps for a large file (service diagnosticsInSteps: the
+   * documents at the top first, then the complete set). Between steps the event loop runs, so the
+   * publish goes out and edits come in; a step is published only while this validation is the latest
+   * of a document that is still open at the same version.
+   */
   private async validate(doc: TextDocument): Promise<void> {
     const version = doc.version;
+    const run = ++this.started;
+    this.latest.set(doc.uri, run);
+    const current = () => doc.version === version && !this.closed.has(doc) && this.latest.get(doc.uri) === run;
     try {
       const s = await this.settings.get(doc.uri);
       const text = doc.getText();
-      if (doc.version !== version || this.closed.has(doc)) return; // a newer edit will validate, or it closed
-      const diagnostics = this.service.diagnostics({ uri: doc.uri, version, text }, s).map(toLspDiagnostic);
-      await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+      if (!current()) return; // a newer edit or validation will publish, or it closed
+      const steps = this.service.diagnosticsInSteps({ uri: doc.uri, version, text }, s);
+      for (let step = steps.next(); ; step = steps.next()) {
+        await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: step.value.map(toLspDiagnostic) });
+        if (step.done) break;
+        await new Promise<void>((resolve) => this.timer.setTimeout(() => resolve(), 0));
+        if (!current()) return;
+      }
+      if (this.latest.get(doc.uri) === run) this.latest.delete(doc.uri);
     } catch (e) {
       this.log(`[pod-lens] validation of ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }

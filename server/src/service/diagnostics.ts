@@ -24,9 +24,10 @@ export function ruleDocHref(code: string): string {
   return `${RULE_DOCS_BASE}${code}.md`;
 }
 
-export function toDiagnostics(file: FileAnalysis, settings: PodLensSettings): PodDiagnostic[] {
+/** `chunkStarts`: of the whole file, when `file` is only its analysed top (fileAnalysis.ts, PartialFileAnalysis). */
+export function toDiagnostics(file: FileAnalysis, settings: PodLensSettings, chunkStarts: readonly number[] = file.chunks.map((c) => c.start)): PodDiagnostic[] {
   const out: PodDiagnostic[] = [];
-  const suppressed = parseSuppressions(file.text, file.chunks.map((c) => c.start));
+  const suppressed = parseSuppressions(file.text, chunkStarts);
   for (const f of file.findings) {
     if (suppressed.count > 0 && suppressed.isSuppressed(f.code, f.span.start)) continue;
     const severity = effectiveSeverity(f, settings);

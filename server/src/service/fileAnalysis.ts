@@ -56,7 +56,34 @@ const NO_ALIASES: ParseLimits = { ...DEFAULT_LIMITS, maxAliasExpansion: 0, repor
 /** Cache key prefix of chunks analysed without alias expansion (their analysis differs for the same text). */
 const NO_ALIASES_KEY = '\u0000no-aliases\u0000';
 
+/**
+ * What the first publish of a large file covers: the documents at the top of the file, about this many
+ * characters of freshly analysed text (~1,300 lines of typical manifests, a few screens), so that the
+ * editor shows their diagnostics while the rest of the file is analysed (bench/README.md, "Profile").
+ */
+export const FIRST_STEP_CHARS = 32 * 1024;
+
+/** The analysed top of a file, handed out while the rest is analysed (`analyzeFileInSteps`). */
+export interface PartialFileAnalysis {
+  /** The chunks analysed so far (a prefix of the file's chunks), their pods and findings. */
+  readonly file: FileAnalysis;
+  /** Where every chunk of the whole file starts: suppression directives are scoped by them. */
+  readonly chunkStarts: readonly number[];
+}
+
 export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler): { file: FileAnalysis; cache: ChunkCache } {
+  const steps = analyzeFileInSteps(text, version, maxFileSize, previous, onFault, Infinity);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `analyzeFile`, pausing once: when `firstStepChars` of text have been analysed afresh (cached chunks
+ * cost nothing and do not count) and at least as much is left, it yields the analysed top of the file.
+ * The chunks are analysed in file order either way, so the result is the same as `analyzeFile`'s.
+ */
+export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, firstStepChars = FIRST_STEP_CHARS): Generator<PartialFileAnalysis, { file: FileAnalysis; cache: ChunkCache }, void> {
   const lines = new LineIndex(text);
   if (text.length > maxFileSize) {
     const finding: Finding = {
@@ -69,13 +96,19 @@ export function analyzeFile(text: string, version: KubeVersion, maxFileSize: num
   const chunks: ChunkEntry[] = [];
   const pods: PodRef[] = [];
   const findings: Finding[] = [];
+  const split = splitDocuments(text);
   let docBase = 0;
   let aliasNodes = 0;
-  for (const c of splitDocuments(text)) {
+  let fresh = 0;
+  let paused = false;
+  for (const c of split) {
     const limited = aliasNodes > FILE_ALIAS_BUDGET && c.text.includes('*');
     const key = limited ? NO_ALIASES_KEY + c.text : c.text;
     let analysis = cache.get(key) ?? previous?.get(key);
-    if (!analysis) analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS);
+    if (!analysis) {
+      analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS);
+      fresh += c.text.length;
+    }
     cache.set(key, analysis);
     for (const d of analysis.documents) aliasNodes += d.aliasExpansion ?? 0;
     const entry: ChunkEntry = { start: c.start, text: c.text, analysis, docBase, podBase: pods.length };
@@ -87,6 +120,11 @@ export function analyzeFile(text: string, version: KubeVersion, maxFileSize: num
       findings.push({ ...f, span: shift(f.span, c.start), ...(f.pod !== undefined ? { pod: entry.podBase + f.pod } : {}) });
     }
     docBase += analysis.documents.filter((d) => d.root !== undefined || /^---/.test(c.text)).length;
+    const rest = text.length - (c.start + c.text.length);
+    if (!paused && fresh >= firstStepChars && rest >= firstStepChars) {
+      paused = true;
+      yield { file: { text, lines, chunks: [...chunks], pods: [...pods], findings: [...findings], skipped: false }, chunkStarts: split.map((x) => x.start) };
+    }
   }
   return { file: { text, lines, chunks, pods, findings, skipped: false }, cache };
 }

@@ -15,8 +15,8 @@ import type { PodHover } from './hover';
 import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
-import { analyzeFile, podAt } from './fileAnalysis';
-import type { ChunkCache, FileAnalysis, PodRef } from './fileAnalysis';
+import { analyzeFileInSteps, podAt } from './fileAnalysis';
+import type { ChunkCache, FileAnalysis, PartialFileAnalysis, PodRef } from './fileAnalysis';
 import { withDefaults } from './settings';
 import type { PodLensSettings } from './settings';
 import { podSummary } from './summary';
@@ -54,6 +54,13 @@ interface CacheEntry {
 export interface PodService {
   analyze(doc: TextSnapshot, settings?: Partial<PodLensSettings>): FileAnalysis;
   diagnostics(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodDiagnostic[];
+  /**
+   * The same diagnostics in steps, for a publisher that shows the top of a large file early: when a
+   * file needs more than FIRST_STEP_CHARS of fresh analysis, it first yields the diagnostics of the
+   * documents at the top of the file (exactly those of the complete set that lie there), then returns
+   * the complete set, equal to `diagnostics`. Call `next()` again to go on; dropping it is fine.
+   */
+  diagnosticsInSteps(doc: TextSnapshot, settings?: Partial<PodLensSettings>): Generator<PodDiagnostic[], PodDiagnostic[], void>;
   codeLenses(doc: TextSnapshot, settings?: Partial<PodLensSettings>): PodCodeLens[];
   /** The i-th code lens of `codeLenses`, for codeLens/resolve. */
   codeLensAt(doc: TextSnapshot, settings: Partial<PodLensSettings> | undefined, i: number): PodCodeLens | undefined;
@@ -92,24 +99,59 @@ export function createPodService(options: ServiceOptions = {}): PodService {
   const summaryCache = new WeakMap<FileAnalysis, Map<number, PodSummary>>();
 
   function analyze(doc: TextSnapshot, partial?: Partial<PodLensSettings>): FileAnalysis {
+    const steps = analyzeInSteps(doc, partial, Infinity);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return r.value;
+  }
+
+  /** `analyze`, pausing once with the analysed top of a large file (fileAnalysis.ts, analyzeFileInSteps). */
+  function* analyzeInSteps(doc: TextSnapshot, partial: Partial<PodLensSettings> | undefined, firstStepChars?: number): Generator<PartialFileAnalysis, FileAnalysis, void> {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
     const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}`;
+    const cached = () => {
+      const hit = cache.get(doc.uri);
+      return hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text ? hit.file : undefined;
+    };
+    const done = cached();
+    if (done) return done;
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text) return hit.file;
     const previous = hit && hit.settingsKey === settingsKey ? hit.chunks : undefined;
-    let result: ReturnType<typeof analyzeFile>;
+    let result: { file: FileAnalysis; cache: ChunkCache };
     try {
-      result = analyzeFile(doc.text, version, settings.maxFileSize, previous, onFault);
+      const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars);
+      let r = steps.next();
+      while (!r.done) {
+        yield r.value;
+        // While paused, a request may have analysed this very version: use that, do not redo it.
+        const meanwhile = cached();
+        if (meanwhile) return meanwhile;
+        r = steps.next();
+      }
+      result = r.value;
     } catch (e) {
       // Last line of defence (chunk analysis already isolates rules): an empty analysis, never a throw.
       onFault('file analysis', e);
       return { text: doc.text, lines: new LineIndex(doc.text), chunks: [], pods: [], findings: [], skipped: false };
     }
     const { file, cache: chunks } = result;
+    const newer = cache.get(doc.uri);
+    if (newer && newer.version > doc.version) return file; // analysed in steps while a later version was cached
     if (options.retain && !options.retain(doc.uri)) cache.delete(doc.uri);
     else cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
     return file;
+  }
+
+  function* diagnosticsInSteps(doc: TextSnapshot, s: Partial<PodLensSettings> | undefined): Generator<PodDiagnostic[], PodDiagnostic[], void> {
+    const settings = withDefaults(s);
+    const steps = analyzeInSteps(doc, s);
+    let r = steps.next();
+    while (!r.done) {
+      yield toDiagnostics(r.value.file, settings, r.value.chunkStarts);
+      r = steps.next();
+    }
+    return toDiagnostics(r.value, settings);
   }
 
   /** Built once per document version (they are resolved one by one, so no rebuild per resolve). */
@@ -127,6 +169,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
   return {
     analyze,
     diagnostics: (doc, s) => toDiagnostics(analyze(doc, s), withDefaults(s)),
+    diagnosticsInSteps,
     codeLenses: (doc, s) => [...lensesOf(doc, s)],
     codeLensAt: (doc, s, i) => lensesOf(doc, s)[i],
     analysis(doc, s, scope) {
