@@ -25,16 +25,23 @@ async function start(spec) {
 
 /**
  * didOpen -> the first publishDiagnostics (for Pod Lens, the top of a large file), and -> the last
- * one, once none has followed for `quietMs` (the complete set; for a server that publishes once,
- * the same publish).
+ * one. With `quietMs`, the last is the one no other follows for that long (used to learn how many
+ * publishes an open takes); with `publishes`, it is that many-th one, so that timed opens follow
+ * each other without an idle gap (an idle server opens more slowly: its heap has shrunk).
  */
-async function openAndWait(c, spec, uri, text, quietMs = 0) {
+async function openAndWait(c, spec, uri, text, { quietMs = 0, publishes = 1 } = {}) {
   const wait = c.nextDiagnostics(uri, spec.versioned ? 1 : undefined);
   const before = c.published.get(uri) ?? 0;
   const t0 = performance.now();
   await c.open(uri, text);
   const r = await wait;
-  const done = quietMs > 0 ? await c.settledDiagnostics(uri, quietMs) : r;
+  let done = r;
+  if (quietMs > 0) done = await c.settledDiagnostics(uri, quietMs);
+  else if (publishes > 1) {
+    // counted, not awaited one by one: a publish may arrive before a waiter for it is registered
+    while ((c.published.get(uri) ?? 0) - before < publishes) await c.nextDiagnostics(uri, undefined);
+    done = { at: c.lastAt.get(uri), diagnostics: c.latest.get(uri).diagnostics };
+  }
   return { ms: r.at - t0, completeMs: done.at - t0, first: r.diagnostics.length, diagnostics: done.diagnostics.length, publishes: (c.published.get(uri) ?? 0) - before };
 }
 
@@ -56,16 +63,20 @@ export async function measureWarm(spec, workloads, opts, log) {
     // Warm-up: one open of the smallest workload (JIT, lazy schema compilation), so that the
     // figures below are those of a server that is already running; cold start is measured apart.
     const warm = `file:///bench/${spec.name}/warmup.yaml`;
-    await openAndWait(c, spec, warm, workloads[0].text, workloads[0].quietMs);
+    await openAndWait(c, spec, warm, workloads[0].text, { quietMs: workloads[0].quietMs });
     await c.close(warm);
     await sleep(100);
     for (const w of workloads) {
       const s = { firstDiagnostics: [], completeDiagnostics: [], diagnosticsCount: undefined, firstCount: undefined, publishesOnOpen: undefined };
-      let uri;
+      // An untimed open learns how many publishes an open takes and what the complete set is.
+      let uri = `file:///bench/${spec.name}/workload-${w.lines}-probe.yaml`;
+      const probe = await openAndWait(c, spec, uri, w.text, { quietMs: w.quietMs });
+      s.probe = { publishes: probe.publishes, diagnostics: probe.diagnostics };
       for (let rep = 0; rep < opts.reps; rep++) {
-        if (uri) { await c.close(uri); await sleep(20); }
+        await c.close(uri); await sleep(20);
         uri = `file:///bench/${spec.name}/workload-${w.lines}-r${rep}.yaml`;
-        const r = await openAndWait(c, spec, uri, w.text, w.quietMs);
+        const r = await openAndWait(c, spec, uri, w.text, { publishes: probe.publishes });
+        if (r.diagnostics !== probe.diagnostics) throw new Error(`${spec.name} ${w.lines}: the ${probe.publishes}. publish of an open had ${r.diagnostics} diagnostics, the complete set ${probe.diagnostics}`);
         s.firstDiagnostics.push(r.ms);
         s.completeDiagnostics.push(r.completeMs);
         s.diagnosticsCount = r.diagnostics;

@@ -75,7 +75,7 @@ export function renderMarkdown(r) {
     (r.peer ? `Peer = yaml-language-server ${r.peer.version} validating against an offline Kubernetes 1.27 strict schema (${r.peer.schema.source}, ${r.peer.schema.kinds} kinds). ` : 'Peer not measured (--no-peer). ') +
     'Keystroke → diagnostics includes each server\'s debounce (Pod Lens 50 ms, peer 200 ms). ' +
     'First diagnostics = the first publishDiagnostics after didOpen (Pod Lens publishes a large file in steps: the documents at its top, then all); ' +
-    'complete = the last one, once none has followed for 5× the floor (at least 3 s).' +
+    'complete = the last one (how many publishes an open takes is learnt from an untimed open: the last is the one none follows for 5× the floor, at least 3 s).' +
     (r.previous ? ` "before" = Pod Lens / floor of the run in ${r.previous.file} (${String(r.previous.date).slice(0, 10)})${r.previous.sizes && Object.values(r.previous.sizes).some((v) => v.first === v.complete) ? ', which published each open once, so its first diagnostics were the complete ones' : ''}.` : ''), '');
   for (const w of r.workloads) {
     out.push(`### ${w.lines} lines, ${w.documents} documents (${(w.chars / 1024).toFixed(0)} KiB)`, '');
