@@ -14,24 +14,41 @@ export interface CliOptions {
   readonly help: boolean;
   /** `explain --now`: the clock, ISO-8601 (checked by explain.ts). */
   readonly now: string | undefined;
+  /** `check --helm CHART` / `check --kustomize DIR` (issue 15): what to render, and how. */
+  readonly render: RenderOptions | undefined;
+}
+
+export interface RenderOptions {
+  readonly kind: 'helm' | 'kustomize';
+  readonly dir: string;
+  readonly valuesFiles: readonly string[];
+  readonly set: readonly string[];
+  readonly release: string | undefined;
+  readonly namespace: string | undefined;
+  /** --helm-path / --kustomize-path (else POD_LENS_HELM / POD_LENS_KUSTOMIZE, else on PATH). */
+  readonly toolPath: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now']);
+const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now',
+  '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path']);
+/** Flags that may be given more than once (each adds a value). */
+const LIST_FLAGS = new Set(['--values', '--set']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const inputs: string[] = [];
   const values = new Map<string, string>();
   const assumptions: Record<string, string> = {};
+  const lists = new Map<string, string[]>([['--values', []], ['--set', []]]);
   let command = '';
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-h' || a === '--help') { help = true; continue; }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const flag = eq < 0 ? a : a.slice(0, eq);
+    if (a === '-f' || a.startsWith('--')) {
+      const eq = a === '-f' ? -1 : a.indexOf('=');
+      const flag = a === '-f' ? '--values' : eq < 0 ? a : a.slice(0, eq);
       if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag}`);
       const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
@@ -39,7 +56,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const [k, v] = value.split('=');
         if (!k || v === undefined) throw new UsageError('--assume takes name=value');
         assumptions[k] = v;
-      } else values.set(flag, value);
+      } else if (LIST_FLAGS.has(flag)) lists.get(flag)!.push(value);
+      else values.set(flag, value);
       continue;
     }
     if (!command) command = a; else inputs.push(a);
@@ -51,8 +69,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (pod !== undefined && (!Number.isInteger(pod) || pod < 0)) throw new UsageError('--pod must be a pod index (0, 1, ...)');
   const kv = values.get('--kubernetes-version');
   if (kv !== undefined && !/^v?1\.\d+(\.\d+)?$/.test(kv)) throw new UsageError(`--kubernetes-version must look like 1.35 (got ${kv})`);
+  const helm = values.get('--helm');
+  const kustomize = values.get('--kustomize');
+  if (helm !== undefined && kustomize !== undefined) throw new UsageError('--helm and --kustomize cannot be combined');
+  const renderFlags = ['--values', '--set'].filter((f) => lists.get(f)!.length).concat(['--release', '--namespace', '--helm-path'].filter((f) => values.has(f)));
+  if (helm === undefined && renderFlags.length) throw new UsageError(`${renderFlags[0]} needs --helm CHART`);
+  if (kustomize === undefined && values.has('--kustomize-path')) throw new UsageError('--kustomize-path needs --kustomize DIR');
+  const render: RenderOptions | undefined = helm !== undefined || kustomize !== undefined ? {
+    kind: helm !== undefined ? 'helm' : 'kustomize',
+    dir: (helm ?? kustomize)!,
+    valuesFiles: lists.get('--values')!, set: lists.get('--set')!,
+    release: values.get('--release'), namespace: values.get('--namespace'),
+    toolPath: values.get(helm !== undefined ? '--helm-path' : '--kustomize-path'),
+  } : undefined;
   return {
-    command, inputs, help, failOn, pod, assumptions,
+    command, inputs, help, failOn, pod, assumptions, render,
     format: values.get('--format') ?? 'text',
     kubernetesVersion: kv?.replace(/^v/, ''),
     locale: values.get('--locale'),
@@ -63,6 +94,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 export const USAGE = `Usage:
   pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] FILE|DIR|- ...
+  pod-lens check [options] --helm CHART [-f VALUES]... [--set K=V]... [--release NAME] [--namespace NS] [--helm-path PATH]
+  pod-lens check [options] --kustomize DIR [--kustomize-path PATH]
+      renders the chart or overlay (helm template / kustomize build; POD_LENS_HELM, POD_LENS_KUSTOMIZE) and puts
+      each finding on the values, template or patch line it comes from
   pod-lens simulate [--format json|svg|html] [--pod N] [--assume name=value ...]
       [--scenario ${SCENARIO_SYNTAX.join('|')}] FILE|-
   pod-lens explain [--format text|json] [--locale en|zh-cn] [--kubernetes-version X.Y] [--now ISO-8601] FILE|-

@@ -1,7 +1,9 @@
 /** Process entry of the CLI bundle (dist/cli.js). */
-import { run } from './main';
+import { runCli } from './main';
 
-process.exitCode = run(process.argv.slice(2), {
+const code = runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 });
+if (typeof code === 'number') process.exitCode = code;
+else code.then((c) => { process.exitCode = c; }, (e: unknown) => { process.stderr.write(`pod-lens: ${String((e as Error)?.stack ?? e)}\n`); process.exitCode = 2; });

@@ -9,8 +9,19 @@ import type { CliOptions } from './args';
 import { checkSources, exitCode, jsonReport, textReport } from './check';
 import { collectSources } from './files';
 import { runExtraCommand, extraFormats } from './commands';
+import type { CliIO } from './commands';
+import { checkRendered } from './renderCheck';
+import type { PodService } from '../service/index';
+import type { PodLensSettings } from '../service/settings';
 
-export function run(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; stdin?: () => string }): number {
+/** The CLI, synchronous for files; `check --helm/--kustomize` renders with a child process (use `runCli`). */
+export function run(argv: readonly string[], io: CliIO): number {
+  const code = runCli(argv, io);
+  if (typeof code !== 'number') throw new Error('pod-lens: --helm/--kustomize are asynchronous; call runCli');
+  return code;
+}
+
+export function runCli(argv: readonly string[], io: CliIO): number | Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
@@ -36,6 +47,13 @@ export function run(argv: readonly string[], io: { out: (s: string) => void; err
     io.err(`pod-lens: --format must be one of ${formats.join(', ')}`);
     return 2;
   }
+  if (opts.render) {
+    if (opts.inputs.length) {
+      io.err(`pod-lens: --${opts.render.kind} checks the rendered ${opts.render.kind === 'helm' ? 'chart' : 'overlay'}; give no other FILE or DIR\n${USAGE}`);
+      return 2;
+    }
+    return runRendered(opts, service, settings, io);
+  }
   if (opts.inputs.length === 0) {
     io.err(`pod-lens: check needs at least one FILE, DIR or -\n${USAGE}`);
     return 2;
@@ -54,5 +72,18 @@ export function run(argv: readonly string[], io: { out: (s: string) => void; err
     io.err('pod-lens: no YAML files found');
     return 2;
   }
+  return exitCode(files, opts.failOn);
+}
+
+async function runRendered(opts: CliOptions, service: PodService, settings: Partial<PodLensSettings>, io: CliIO): Promise<number> {
+  const result = await checkRendered(opts.render!, service, settings);
+  if ('error' in result) {
+    io.err(`pod-lens: ${result.error}`);
+    return 2;
+  }
+  const files = result.files;
+  if (opts.format === 'json') io.out(jsonReport(files, []));
+  else if (opts.format === 'text') io.out(textReport(files));
+  else if (runExtraCommand({ ...opts, command: `check:${opts.format}` }, service, settings, io, files) === undefined) return 2;
   return exitCode(files, opts.failOn);
 }

@@ -144,6 +144,7 @@ export const NON_RULE_CODES: readonly { code: string; severity: Severity; summar
   { code: 'yaml-aliases', severity: 'error', summary: () => l10n.t('The YAML aliases expand to too many nodes, or refer to themselves.') },
   { code: 'helm-template', severity: 'information', summary: () => l10n.t('The document holds template expressions that Pod Lens does not evaluate.') },
   { code: 'file-too-large', severity: 'information', summary: () => l10n.t('The file is larger than podLens.maxFileSize and is not analysed.') },
+  { code: 'render-failed', severity: 'error', summary: () => l10n.t('Helm or Kustomize could not render the chart or overlay.') },
 ];
 
 export interface RuleMetadata {

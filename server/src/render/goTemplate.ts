@@ -1,0 +1,152 @@
+/**
+ * The parts of Go template syntax that decide where a rendered value comes from: the actions of a
+ * template (`{{ ... }}`, with `{{-`/`-}}` trimming and `{{/* comments *\/}}`), classified as control
+ * (define, if, else, with, range, end) or output, and the references an action makes (`.Values.a.b`,
+ * `$.Values.a`, `.field` against the current dot, `$var.field`, `.` itself). A static reading only: it
+ * never evaluates a function; what it cannot follow it leaves out, and the mapping then falls back to the
+ * template line (render/helmSkeleton.ts).
+ */
+
+export interface Action {
+  /** Offsets of `{{` and just past `}}` in the template text. */
+  readonly start: number;
+  readonly end: number;
+  /** The text between the delimiters, trim markers removed. */
+  readonly body: string;
+}
+
+/** Every action of a template, in order; an unterminated `{{` ends the scan. */
+export function actions(text: string): Action[] {
+  const out: Action[] = [];
+  let open = text.indexOf('{{');
+  while (open >= 0) {
+    const close = closeOf(text, open + 2);
+    if (close < 0) break;
+    let body = text.slice(open + 2, close);
+    if (body.startsWith('-')) body = body.slice(1);
+    if (body.endsWith('-')) body = body.slice(0, -1);
+    out.push({ start: open, end: close + 2, body: body.trim() });
+    open = text.indexOf('{{', close + 2);
+  }
+  return out;
+}
+
+/** The `}}` closing an action, skipping `}}` inside string literals and comments. */
+function closeOf(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' || ch === '`') {
+      const quote = ch;
+      i++;
+      while (i < text.length && text[i] !== quote) i += text[i] === '\\' && quote === '"' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+      continue;
+    }
+    if (ch === '}' && text[i + 1] === '}') return i;
+    i++;
+  }
+  return -1;
+}
+
+/** A reference an action makes, before it is bound to the scope it is read in. */
+export type Ref =
+  | { readonly base: 'values'; readonly path: readonly string[] }
+  | { readonly base: 'dot'; readonly path: readonly string[] }
+  | { readonly base: 'var'; readonly name: string; readonly path: readonly string[] };
+
+export type ActionKind =
+  | { readonly kind: 'comment' }
+  | { readonly kind: 'define'; readonly name: string }
+  | { readonly kind: 'if' }
+  | { readonly kind: 'else'; readonly with?: Ref }
+  | { readonly kind: 'with'; readonly ref: Ref | undefined }
+  | { readonly kind: 'range'; readonly ref: Ref | undefined; readonly key?: string; readonly value?: string }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'set'; readonly name: string; readonly ref: Ref | undefined }
+  | { readonly kind: 'output'; readonly refs: readonly Ref[]; readonly toYaml?: Ref; readonly include?: { readonly name: string; readonly arg: Ref | undefined }; readonly indent?: number };
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** Classify one action body. */
+export function classify(body: string): ActionKind {
+  if (body.startsWith('/*')) return { kind: 'comment' };
+  const head = WORD.exec(body)?.[0];
+  const rest = head ? body.slice(head.length).trim() : body;
+  switch (head) {
+    case 'define': case 'block': return { kind: 'define', name: stringLiteral(rest) ?? '' };
+    case 'if': return { kind: 'if' };
+    case 'else': {
+      const inner = rest.replace(/^(if|with)\b/, '').trim();
+      return /^with\b/.test(rest) ? { kind: 'else', with: firstRef(inner) } : { kind: 'else' };
+    }
+    case 'with': return { kind: 'with', ref: firstRef(rest) };
+    case 'range': {
+      const decl = /^(\$[A-Za-z0-9_]*)\s*(?:,\s*(\$[A-Za-z0-9_]*))?\s*:=\s*(.*)$/s.exec(rest);
+      if (decl) {
+        const two = decl[2] !== undefined;
+        return { kind: 'range', ref: firstRef(decl[3]!), ...(two ? { key: decl[1]!.slice(1), value: decl[2]!.slice(1) } : { value: decl[1]!.slice(1) }) };
+      }
+      return { kind: 'range', ref: firstRef(rest) };
+    }
+    case 'end': return { kind: 'end' };
+    default: break;
+  }
+  const set = /^\$([A-Za-z0-9_]+)\s*:?=\s*(.*)$/s.exec(body);
+  if (set) return { kind: 'set', name: set[1]!, ref: firstRef(set[2]!) };
+  const indent = /\b(?:nindent|indent)\s+([0-9]+)/.exec(body);
+  const include = /\b(?:include|template)\s+("(?:[^"\\]|\\.)*")\s*(\S+)?/.exec(body);
+  const toYaml = /\btoYaml\s+(\S+)/.exec(body);
+  return {
+    kind: 'output',
+    refs: refsOf(body),
+    ...(toYaml ? { toYaml: refOf(toYaml[1]!) } : {}),
+    ...(include ? { include: { name: stringLiteral(include[1]!) ?? '', arg: include[2] ? refOf(include[2].replace(/\)+$/, '')) : undefined } } : {}),
+    ...(indent ? { indent: Number(indent[1]) } : {}),
+  };
+}
+
+function stringLiteral(text: string): string | undefined {
+  const m = /^"((?:[^"\\]|\\.)*)"/.exec(text.trim());
+  return m ? m[1] : undefined;
+}
+
+const REF_TOKEN = /(\$[A-Za-z0-9_]*)?((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|(\$[A-Za-z0-9_]*)|(?<![A-Za-z0-9_)\]"])\.(?![A-Za-z0-9_])/g;
+
+/** One token as a reference: `.Values.a`, `$.Values.a`, `.a`, `$v.a`, `$v`, `.`. */
+export function refOf(token: string): Ref | undefined {
+  const t = token.replace(/^\(+/, '').replace(/\)+$/, '');
+  if (t === '.') return { base: 'dot', path: [] };
+  const m = /^(\$[A-Za-z0-9_]*)?((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(t);
+  if (!m) return undefined;
+  const path = m[2] ? m[2].slice(1).split('.') : [];
+  const v = m[1];
+  if (v === '$' || v === undefined) {
+    if (path[0] === 'Values') return { base: 'values', path: path.slice(1) };
+    if (v === '$') return undefined; // $.Chart, $.Release: not values
+    if (path.length === 0) return undefined;
+    return { base: 'dot', path };
+  }
+  return { base: 'var', name: v.slice(1), path };
+}
+
+/** All references of an expression, in order, string literals skipped. */
+export function refsOf(body: string): Ref[] {
+  const text = body.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, (s) => ' '.repeat(s.length));
+  const out: Ref[] = [];
+  for (const m of text.matchAll(REF_TOKEN)) {
+    const ref = refOf(m[0]);
+    if (ref) out.push(ref);
+  }
+  return out;
+}
+
+function firstRef(text: string): Ref | undefined {
+  return refsOf(text)[0];
+}
