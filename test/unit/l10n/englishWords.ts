@@ -11,7 +11,7 @@ import { ROOT } from './zhText';
 
 /** Programs, protocols, signals, file systems, units and acronyms that Chinese Kubernetes writing keeps in English. */
 const TECHNICAL = [
-  'Kubernetes', 'Pod', 'Lens', 'kubelet', 'kubectl', 'kube', 'apiserver', 'API', 'YAML', 'JSON', 'SARIF', 'Helm', 'Go',
+  'Kubernetes', 'Pod', 'Lens', 'kubelet', 'kubectl', 'kube', 'apiserver', 'API', 'YAML', 'JSON', 'SARIF', 'Helm', 'helm', 'Chart', 'Kustomize', 'kustomize', 'Go',
   'OOM', 'killer', 'PID', 'SIGTERM', 'SIGKILL', 'STOPSIGNAL', 'TERM', 'tmpfs', 'RAM', 'CPU', 'cpu', 'memory', 'hugepages',
   'TCP', 'UDP', 'SCTP', 'HTTP', 'GET', 'gRPC', 'grpc', 'health', 'Health', 'Check', 'SERVING', 'TLS', 'IP', 'DNS', 'IANA', 'SVC', 'NAME',
   'dash', 'bash', 'busybox', 'sh', 'Alpine', 'Debian', 'Ubuntu', 'tini', 'init', 'exec', 'trap', 'my', 'app',
