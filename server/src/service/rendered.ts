@@ -8,7 +8,8 @@
 import * as l10n from '@vscode/l10n';
 import { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/lineIndex';
-import { parseFile } from '../model/parse';
+import type { YNode } from '../model/tree';
+import type { FileAnalysis } from './fileAnalysis';
 import { get, isScalar, str } from '../model/tree';
 import type { PodSummary, ContainerSummary } from '../protocol/analysis';
 import { findingPath, findingValue } from '../render/findingTarget';
@@ -55,12 +56,13 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
   set.documents.forEach((doc, i) => {
     const snapshot = { uri: `${uriPrefix}:${i}:${doc.label}`, version: 1, text: doc.text };
     const analysis = service.analyze(snapshot, settings);
-    const root = parseFile(doc.text).documents[0]?.root;
+    // The service already parsed the document: its tree, with the chunk's start to turn file offsets into its own.
+    const { root, base } = firstRoot(analysis);
     const kind = str(get(root, 'kind')) ?? '';
     const name = str(get(get(root, 'metadata'), 'name')) ?? '';
     for (const d of service.diagnostics(snapshot, settings)) {
       const offset = analysis.lines.offset(d.range.start);
-      const path = findingPath(d.code, pathAt(root, offset));
+      const path = findingPath(d.code, pathAt(root, offset - base));
       const at = nodeAtPath(root, path);
       const origin = doc.origin(path, root, findingValue(d.code, isScalar(at) && at.value !== null ? String(at.value) : undefined));
       const range = rangeOf(origin.place);
@@ -79,7 +81,7 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
       const from = fromPlace.exact ? fromPlace.place : doc.from;
       const range = rangeOf(from);
       const containers: ContainerSummary[] = pod.containers.map((c) => {
-        const at = pathAt(root, analysis.lines.offset(c.range.start));
+        const at = pathAt(root, analysis.lines.offset(c.range.start) - base);
         let item = at.length - 1;
         while (item >= 0 && typeof at[item] !== 'number') item--;
         const o = doc.origin(item >= 0 ? at.slice(0, item + 1) : at, root);
@@ -121,4 +123,11 @@ export function missingToolMessage(tool: 'helm' | 'kustomize', command: string):
   return tool === 'helm'
     ? l10n.t('helm was not found (tried "{0}"). Install helm, or set its path: podLens.helm.path in the editor, --helm-path or POD_LENS_HELM for the CLI.', command)
     : l10n.t('kustomize was not found (tried "{0}"). Install kustomize (or use kubectl), or set its path: podLens.kustomize.path in the editor, --kustomize-path or POD_LENS_KUSTOMIZE for the CLI.', command);
+}
+
+function firstRoot(file: FileAnalysis): { root: YNode | undefined; base: number } {
+  for (const chunk of file.chunks) {
+    for (const d of chunk.analysis.documents) if (d.root) return { root: d.root, base: chunk.start };
+  }
+  return { root: undefined, base: 0 };
 }
