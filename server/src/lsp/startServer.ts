@@ -23,12 +23,14 @@ export interface RuntimeEnvironment {
   readonly setLocale?: (locale: string | undefined) => void;
   /** Debounce after an edit, in ms. */
   readonly validationDelayMs?: number;
+  /** Which documents are pieces of a chart or overlay, never judged alone (issue 15). */
+  readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
 }
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => connection.console.error(m);
-  const service = createPodService({ log, retain: (uri) => documents.get(uri) !== undefined });
+  const service = createPodService({ log, retain: (uri) => documents.get(uri) !== undefined, ...(runtime.pieceOf ? { pieceOf: runtime.pieceOf } : {}) });
   let hasConfiguration = false;
   let initSettings: Partial<PodLensSettings> = {};
   const settings = new SettingsCache(connection, () => hasConfiguration, () => initSettings);

@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/startServer';
 import { setupL10n } from './l10n';
+import { pieceOf } from './render/pieces';
 
 const connection = createConnection(ProposedFeatures.all);
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -15,4 +16,5 @@ process.on('uncaughtException', (e) => connection.console.error(`Uncaught except
 startServer(connection, {
   timer: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
   setLocale: setupL10n,
+  pieceOf,
 });

@@ -41,6 +41,22 @@ export interface ServiceOptions {
   readonly retain?: (uri: string) => boolean;
   /** The clock for what depends on it (an observed pod's lens: "next restart in 2m40s"); default Date.now. */
   readonly now?: () => number;
+  /**
+   * Whether a document is a piece of a chart or overlay (a Helm template, a patch a kustomization names):
+   * such a file is never judged alone (issue 15). It keeps its YAML notices and has no pods, so no rule,
+   * lens, hover or preview speaks about the fragment. Injected by the Node entry (node/render/pieces.ts).
+   */
+  readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
+}
+
+/** The findings a piece keeps: syntax and the template notice, nothing about a pod. */
+function asPiece(file: FileAnalysis): FileAnalysis {
+  const kept = (f: { code: string }) => f.code.startsWith('yaml-') || f.code === 'helm-template';
+  return {
+    ...file, pods: [], findings: file.findings.filter(kept),
+    // Hovers read the chunks' own analyses: a piece's chunks have no pods either.
+    chunks: file.chunks.map((c) => ({ ...c, analysis: { ...c.analysis, pods: [], observed: [], findings: c.analysis.findings.filter(kept) } })),
+  };
 }
 
 interface CacheEntry {
@@ -109,7 +125,8 @@ export function createPodService(options: ServiceOptions = {}): PodService {
   function* analyzeInSteps(doc: TextSnapshot, partial: Partial<PodLensSettings> | undefined, firstStepChars?: number): Generator<PartialFileAnalysis, FileAnalysis, void> {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
-    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}`;
+    const piece = options.pieceOf?.(doc.uri);
+    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}`;
     const cached = () => {
       const hit = cache.get(doc.uri);
       return hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text ? hit.file : undefined;
@@ -123,7 +140,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars);
       let r = steps.next();
       while (!r.done) {
-        yield r.value;
+        yield piece ? { ...r.value, file: asPiece(r.value.file) } : r.value;
         // While paused, a request may have analysed this very version: use that, do not redo it.
         const meanwhile = cached();
         if (meanwhile) return meanwhile;
@@ -135,7 +152,8 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       onFault('file analysis', e);
       return { text: doc.text, lines: new LineIndex(doc.text), chunks: [], pods: [], findings: [], skipped: false };
     }
-    const { file, cache: chunks } = result;
+    const { cache: chunks } = result;
+    const file = piece ? asPiece(result.file) : result.file;
     const newer = cache.get(doc.uri);
     if (newer && newer.version > doc.version) return file; // analysed in steps while a later version was cached
     if (options.retain && !options.retain(doc.uri)) cache.delete(doc.uri);
