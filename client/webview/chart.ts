@@ -6,7 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-protocol';
 import type { ConditionType, EventKind, LifecycleTimeline } from '../../server/src/protocol/lifecycle';
-import { formatSeconds, layoutTimeline } from '../../server/src/lifecycleView/layout';
+import { formatSeconds, layoutTimeline, observedMarkSubject } from '../../server/src/lifecycleView/layout';
 import type { LayoutLane, LayoutMarker, LayoutObservedMark } from '../../server/src/lifecycleView/layout';
 import type { PreviewStrings } from '../src/preview/strings';
 import { ellipsis, format, px, s } from './dom';
@@ -257,7 +257,7 @@ function renderObserved(m: LayoutObservedMark, y: number, ctx: ChartContext, ran
   const g = s('g', { class: `observed${m.diverges ? ' diverges' : ''}`, 'data-kind': m.kind });
   g.appendChild(s('rect', { x: px(m.x - 6), y: y - 6, width: 12, height: 12, class: 'event-hit' }));
   g.appendChild(s('path', { d: `M${px(m.x)} ${y - 5} L${px(m.x + 5)} ${y} L${px(m.x)} ${y + 5} L${px(m.x - 5)} ${y} Z`, class: 'observed-mark' }));
-  const what = m.kind === 'condition' ? `${m.condition ?? ''}${m.status === 'False' ? ': False' : ''}` : m.kind;
+  const what = observedMarkSubject(m);
   interactive(g, ctx, () => ({
     title: format(ctx.strings.observedMark, what, formatSeconds(m.at), m.time),
     lines: [

@@ -116,6 +116,20 @@ function num(v: unknown, d: number, min: number, max: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : d;
 }
 
+/** The status field an observed mark comes from, as written in the pod's status (the tooltip's subject). */
+const OBSERVED_FIELD: Record<Exclude<ObservedMark['kind'], 'condition'>, string> = {
+  startedAt: 'startedAt',
+  finishedAt: 'finishedAt',
+  lastStartedAt: 'lastState.terminated.startedAt',
+  lastFinishedAt: 'lastState.terminated.finishedAt',
+};
+
+/** What an observed mark shows: the condition (with ": False" when it is not True) or the status field. */
+export function observedMarkSubject(m: Pick<ObservedMark, 'kind' | 'condition' | 'status'>): string {
+  if (m.kind === 'condition') return `${m.condition ?? ''}${m.status === 'False' ? ': False' : ''}`;
+  return OBSERVED_FIELD[m.kind];
+}
+
 /** Seconds as a compact duration: 0s, 45s, 1m30s, 2h, 1h5m. */
 export function formatSeconds(t: number): string {
   if (!Number.isFinite(t)) return '∞';

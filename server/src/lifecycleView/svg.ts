@@ -7,7 +7,8 @@ import * as l10n from '@vscode/l10n';
 import { probeName } from '../analysis/lifecycle/messages';
 import { SCENARIOS } from '../analysis/lifecycle/scenarios/index';
 import type { LifecycleTimeline, SegmentState } from '../protocol/lifecycle';
-import { formatSeconds, layoutTimeline } from './layout';
+import { formatSeconds, layoutTimeline, observedMarkSubject } from './layout';
+import { joinClauses } from '../analysis/listWords';
 import type { LayoutNames, LayoutObservedMark, LayoutOptions } from './layout';
 
 export const STATE_COLORS: Readonly<Record<SegmentState, string>> = {
@@ -104,8 +105,8 @@ export function timelineSvg(t: LifecycleTimeline, options: LayoutOptions = {}): 
   }
   // An observed pod: its observed times as outlined diamonds (red where they diverge from the prediction).
   const diamond = (m: LayoutObservedMark, y: number) => {
-    const what = m.kind === 'condition' ? (m.status === 'False' ? aside(m.condition ?? '', 'False') : m.condition ?? '') : m.kind;
-    const tip = [l10n.t('Observed {0} at {1} ({2})', what, formatSeconds(m.at), m.time), m.predicted !== null ? l10n.t('Predicted: {0}', formatSeconds(m.predicted)) : '', m.diverges ? l10n.t('Diverges from the prediction') : ''].filter(Boolean).join('; ');
+    const what = observedMarkSubject(m);
+    const tip = joinClauses([l10n.t('Observed {0} at {1} ({2})', what, formatSeconds(m.at), m.time), m.predicted !== null ? l10n.t('Predicted: {0}', formatSeconds(m.predicted)) : '', m.diverges ? l10n.t('Diverges from the prediction') : ''].filter(Boolean));
     return `<path d="M${n(m.x)} ${n(y - 4)} L${n(m.x + 4)} ${n(y)} L${n(m.x)} ${n(y + 4)} L${n(m.x - 4)} ${n(y)} Z" fill="none" stroke="${m.diverges ? '#a4262c' : '#6b2fbf'}" stroke-width="1.5"><title>${xml(tip)}</title></path>`;
   };
   for (const m of L.podObserved ?? []) out.push(diamond(m, pb.y + pb.height - 4));
