@@ -46,9 +46,41 @@ const exactText = (s) => new RegExp(`^\\s*${escapeRegExp(s)}\\s*$`);
 
 /** Opens the workbench on `folder` (default test/e2e/workspace) and waits until the Explorer shows it. */
 async function openWorkbench(page, { folder = WORKSPACE } = {}) {
+  const languagePacks = languagePacksFile();
+  const firstLoad = languagePacks !== undefined && !languagePacksRewritten(languagePacks);
+  await loadWorkbench(page, folder);
+  if (firstLoad) {
+    // code-server rewrites languagepacks.json once, on the first window's connection, while it reads
+    // the same file to pick the extension host's language: a read during the rewrite starts that
+    // extension host in English. After the rewrite, a reload gets an extension host that reads the
+    // finished file (a real user's second window does the same).
+    await expect.poll(() => languagePacksRewritten(languagePacks), { message: 'code-server rewrote languagepacks.json', timeout: 30_000 }).toBe(true);
+    await loadWorkbench(page, folder);
+  }
+}
+
+async function loadWorkbench(page, folder) {
   await page.goto(`/?folder=${encodeURIComponent(folder)}`);
   await expect(page.locator(SEL.workbench)).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(SEL.explorerRow).first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** The languagepacks.json of this project's code-server when it runs in a display language other than en. */
+function languagePacksFile() {
+  const { locale, port } = base.test.info().project.metadata;
+  if (!locale || locale === 'en' || locale.startsWith('en-')) return undefined;
+  const profile = process.env.E2E_PROFILE || path.join(ROOT, '.e2e', 'profiles', String(port));
+  return path.join(profile, 'user', 'languagepacks.json');
+}
+
+/** start-code-server.sh writes the file indented; code-server writes it back on one line. */
+function languagePacksRewritten(file) {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.length > 2 && !text.includes('\n');
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -231,10 +263,15 @@ async function hoverAt(page, line, column, { timeout = 20_000 } = {}) {
   const editor = await gotoPosition(page, line, column);
   const box = await editor.locator(SEL.cursor).first().boundingBox();
   if (!box) throw new Error(`no cursor box at ${line}:${column}`);
-  await page.mouse.move(1, 1); // a fresh mouse move onto the text is what triggers the hover
-  await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 4 });
   const hover = page.locator(SEL.hover).first();
-  await expect(hover, `hover at ${line}:${column}`).toBeVisible({ timeout });
+  // A fresh mouse move onto the text is what triggers the hover. VS Code drops a hover whose
+  // request races an editor update (e.g. diagnostics arriving), so the gesture is repeated, as a
+  // user would, until the widget shows or `timeout` passes.
+  await expect(async () => {
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 4 });
+    await expect(hover).toBeVisible({ timeout: 4_000 });
+  }, `hover at ${line}:${column}`).toPass({ timeout });
   return hover;
 }
 
