@@ -24,6 +24,7 @@ describe('zh-cn glossary and punctuation (issue 19)', () => {
     assert.equal(punctuationViolations('没有限制, 请设置').length, 1);
     assert.equal(punctuationViolations('{0}: sleep 动作需要 1.30').length, 1);
     assert.equal(punctuationViolations('容器 (app) 没有').length, 2);
+    assert.equal(punctuationViolations('特性门控默认关闭。 该规则被移除。').length, 1);
     assert.deepEqual(punctuationViolations('{0}.image: Invalid value: "x": must be non-negative (5)。请设置 restartPolicy: Always。'), []);
     assert.deepEqual(punctuationViolations('卡死 → 杀死（(failureThreshold − 1) × max(periodSeconds, timeoutSeconds)，再加）'), []);
     assert.deepEqual(punctuationViolations('例如 ["cat", "/tmp/healthy"]，或 `a: b` 与 https://x.io/a,b'), []);

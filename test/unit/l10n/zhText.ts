@@ -117,6 +117,10 @@ export function punctuationViolations(original: string): string[] {
       if (hasHan(text[i - 1] ?? '') || /[）”]/.test(text[i - 1] ?? '')) out.push(`ASCII . in ${at(i)}`);
     } else if (c === '"') {
       if (hasHan(nearest(text, i - 1, -1)) || hasHan(nearest(text, i + 1, 1))) out.push(`ASCII " in ${at(i)}`);
+    } else if (c === ' ' && /[。；：，！？]/.test(text[i - 1] ?? '') && !/^X\b/.test(text.slice(i + 1))) {
+      // Full-width marks carry their own spacing: "A。B", never "A。 B" (the X of code proseOnly blanked
+      // out brings its own spaces).
+      out.push(`space after ${text[i - 1]} in ${at(i)}`);
     }
   }
   return out;

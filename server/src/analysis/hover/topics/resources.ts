@@ -13,7 +13,7 @@ import type { PodAnalysis } from '../../podAnalysis';
 import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link, table } from '../md';
-import { joinList } from '../../listWords';
+import { joinList, joinSentences } from '../../listWords';
 
 const q = (v: Quantity | undefined) => (v ? formatQuantity(v) : '—');
 
@@ -67,7 +67,7 @@ function formulaLines(b: ResourceBreakdown, what: string): string[] {
 }
 
 export function qos(a: PodAnalysis): string {
-  return `**${l10n.t('{0}:', l10n.t('QoS class'))}** ${describeQos(a.qos)} ${link(DOCS.qos)}`;
+  return `**${l10n.t('{0}:', l10n.t('QoS class'))}** ${joinSentences([describeQos(a.qos), link(DOCS.qos)])}`;
 }
 
 function podLevel(a: PodAnalysis): string {

@@ -15,6 +15,7 @@ import type { HoverTarget } from '../context';
 import { backoffText, onContainerName, predecessorText, successorText } from '../containerPhrases';
 import { blocks, bullets, code, DOCS, heading, link, names, range, table } from '../md';
 
+import { joinSentences } from '../../listWords';
 export function sidecarHover(t: HoverTarget): string | undefined {
   const { pod, version } = t.analysis;
   const c = containerOf(pod, t.inSpec);
@@ -57,9 +58,9 @@ export function sidecarHover(t: HoverTarget): string | undefined {
 
 function stopText(later: string[], earlier: string[]): string {
   const base = l10n.t('On termination it stops only after every app container has exited, in reverse order of declaration.');
-  if (later.length && earlier.length) return `${base} ${l10n.t('It stops after {0} and before {1}.', names(later), names(earlier))}`;
-  if (later.length) return `${base} ${l10n.t('It stops after {0}.', names(later))}`;
-  if (earlier.length) return `${base} ${l10n.t('It stops before {0}.', names(earlier))}`;
+  if (later.length && earlier.length) return joinSentences([base, l10n.t('It stops after {0} and before {1}.', names(later), names(earlier))]);
+  if (later.length) return joinSentences([base, l10n.t('It stops after {0}.', names(later))]);
+  if (earlier.length) return joinSentences([base, l10n.t('It stops before {0}.', names(earlier))]);
   return base;
 }
 

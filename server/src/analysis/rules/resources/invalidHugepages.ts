@@ -44,8 +44,9 @@ export const invalidHugepages: Rule = {
           const copied = which === 'limits' ? copiedRequestPath(analysis, s, e) : undefined;
           out.push({
             span: nodeSpan(e.node, e.keySpan),
-            message: l10n.t('{0}.{1}[{2}]: Invalid value: {3}: {4} is not positive integer multiple of {2}. Hugepages are allocated in whole pages, so the amount must be a multiple of the page size.', s.path, which, e.name, q(shown), shown)
-              + alsoAtRequest(copied, q(shown), `${shown} is not positive integer multiple of ${e.name}`),
+            message: alsoAtRequest(
+              l10n.t('{0}.{1}[{2}]: Invalid value: {3}: {4} is not positive integer multiple of {2}. Hugepages are allocated in whole pages, so the amount must be a multiple of the page size.', s.path, which, e.name, q(shown), shown),
+              copied, q(shown), `${shown} is not positive integer multiple of ${e.name}`),
           });
         }
       }
@@ -89,8 +90,9 @@ function defaultedPodLevel(analysis: PodAnalysis): RuleFinding[] {
     const copied = podLevel.defaultedFromLimits.includes(name) && req && compareQuantities(req, value) === 0 ? `${base}.requests[${name}]` : undefined;
     out.push({
       span: anchor,
-      message: l10n.t('{0}.limits[{1}]: Invalid value: {2}: {3}. The API server sets this pod-level limit from the containers\' {1} limits, and hugepages are allocated in whole pages.', base, name, q(shown), detail)
-        + alsoAtRequest(copied, q(shown), detail),
+      message: alsoAtRequest(
+        l10n.t('{0}.limits[{1}]: Invalid value: {2}: {3}. The API server sets this pod-level limit from the containers\' {1} limits, and hugepages are allocated in whole pages.', base, name, q(shown), detail),
+        copied, q(shown), detail),
     });
   }
   return out;

@@ -37,7 +37,7 @@ export const invalidResourceName: Rule = {
           // A Pod's missing request is copied from this limit (SetDefaults_Pod) and validated again.
           const copied = which === 'limits' ? copiedRequestPath(analysis, s, e) : undefined;
           for (const d of containerResourceNameErrors(e.name)) {
-            out.push({ span: e.keySpan, message: l10n.t('{0}: Invalid value: {1}: {2}. Use cpu, memory, ephemeral-storage, hugepages-<size> or a fully qualified extended resource such as example.com/gpu.', path, q(e.name), d) + alsoAtRequest(copied, q(e.name), d), data });
+            out.push({ span: e.keySpan, message: alsoAtRequest(l10n.t('{0}: Invalid value: {1}: {2}. Use cpu, memory, ephemeral-storage, hugepages-<size> or a fully qualified extended resource such as example.com/gpu.', path, q(e.name), d), copied, q(e.name), d), data });
           }
         }
       }

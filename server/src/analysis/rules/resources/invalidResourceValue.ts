@@ -33,11 +33,11 @@ export const invalidResourceValue: Rule = {
           // On a Pod, a limit without a request is copied to the request and validated again (shared/copiedRequests.ts).
           const copied = which === 'limits' ? copiedRequestPath(analysis, s, e) : undefined;
           if (sign(e.quantity) < 0) {
-            out.push({ span, message: l10n.t('{0}: Invalid value: {1}: must be greater than or equal to 0. A negative amount of a resource cannot be requested or limited.', path, shown) + alsoAtRequest(copied, shown, 'must be greater than or equal to 0'), data: { where: siteData(s), list: which, resource: e.name } });
+            out.push({ span, message: alsoAtRequest(l10n.t('{0}: Invalid value: {1}: must be greater than or equal to 0. A negative amount of a resource cannot be requested or limited.', path, shown), copied, shown, 'must be greater than or equal to 0'), data: { where: siteData(s), list: which, resource: e.name } });
           }
           // MilliValue() % 1000: fractions below a milli-unit round up first, so compare in milli.
           if (isIntegerResource(e.name) && quantityMilliValue(e.quantity) % 1000n !== 0n) {
-            out.push({ span, message: l10n.t('{0}: Invalid value: {1}: must be an integer. Extended resources such as devices are counted in whole units.', path, shown) + alsoAtRequest(copied, shown, 'must be an integer'), data: { where: siteData(s), list: which, resource: e.name } });
+            out.push({ span, message: alsoAtRequest(l10n.t('{0}: Invalid value: {1}: must be an integer. Extended resources such as devices are counted in whole units.', path, shown), copied, shown, 'must be an integer'), data: { where: siteData(s), list: which, resource: e.name } });
           }
         }
       }

@@ -14,6 +14,7 @@ import type { ResourceEntry } from '../../../model/pod';
 import { compareQuantities } from '../../../model/quantity';
 import type { PodAnalysis } from '../../podAnalysis';
 import type { ResourceSite } from './resourceSites';
+import { joinSentences } from '../../listWords';
 
 /** The request path the API server also validates with this limit's value, or undefined. */
 export function copiedRequestPath(analysis: PodAnalysis, s: ResourceSite, limit: ResourceEntry): string | undefined {
@@ -30,8 +31,8 @@ export function copiedRequestPath(analysis: PodAnalysis, s: ResourceSite, limit:
   return req && lim && compareQuantities(req, lim) === 0 ? path : undefined;
 }
 
-/** The sentence that states the API server's second error, at the copied request. */
-export function alsoAtRequest(requestPath: string | undefined, shownValue: string, detail: string): string {
-  if (requestPath === undefined) return '';
-  return ` ${l10n.t('The API server also reports {0}: Invalid value: {1}: {2}, because it copies this limit to the missing request.', requestPath, shownValue, detail)}`;
+/** `message`, followed by the sentence that states the API server's second error at the copied request. */
+export function alsoAtRequest(message: string, requestPath: string | undefined, shownValue: string, detail: string): string {
+  if (requestPath === undefined) return message;
+  return joinSentences([message, l10n.t('The API server also reports {0}: Invalid value: {1}: {2}, because it copies this limit to the missing request.', requestPath, shownValue, detail)]);
 }

@@ -15,6 +15,7 @@ import { FEATURES, formatKubeVersion } from '../../../model/version';
 import type { Rule } from '../rule';
 import { specPathOf } from '../shared/fieldPaths';
 import { jobSpecOf } from '../shared/podParts';
+import { joinSentences } from '../../listWords';
 
 function effectText(pod: PodSpecModel, d: DroppedField): string {
   const effect: DropEffect = d.effect;
@@ -71,10 +72,9 @@ export const fieldDroppedByVersion: Rule = {
       const head = on < 99
         ? l10n.t('{0} is dropped by the API server at Kubernetes {1}: the {2} feature gate is off by default (on from 1.{3}).', path, formatKubeVersion(version), d.gate, String(on))
         : l10n.t('{0} is dropped by the API server at Kubernetes {1}: the {2} feature gate is off by default.', path, formatKubeVersion(version), d.gate);
-      const tail = effectText(pod, d);
       return {
         span: d.entry.keySpan,
-        message: tail ? `${head} ${tail}` : head,
+        message: joinSentences([head, effectText(pod, d)]),
         data: { field: d.path, gate: d.gate, ...(d.container ? { container: { list: d.container.listKey, index: d.container.index } } : {}) },
       };
     });
