@@ -114,15 +114,18 @@ function defaultPodLevel(pod: PodSpecModel, containers: ReadonlyMap<ContainerMod
     }
   }
   if (fix && (requested.size > 0 || limited.size > 0)) {
-    // 1.37 (pkg/api/pod/util.go defaultPodLevelLimits, docs/kubernetes-1.37-resources.md §0): a resource that every container
-    // limits gets a pod-level limit of max(pod-level request, aggregated container limits).
+    // 1.37 (pkg/api/pod/util.go defaultPodLevelLimits, docs/kubernetes-1.37-resources.md §0): a resource with a
+    // pod-level request (written or defaulted above) that every container limits gets a pod-level limit of
+    // max(pod-level request, aggregated container limits). The request replaces the aggregate only when it is
+    // strictly greater (`podReq.Cmp(val) > 0`), so an equal request keeps the aggregate's format
+    // (container limit 128Mi, pod request 134217728: limit 128Mi).
     const aggLimits = aggregateContainers(pod, (c) => containers.get(c)?.limits);
     const all = [...containers.values()];
     for (const [name, agg] of aggLimits) {
-      if (limited.has(name) || !isSupportedPodLevelResource(name, version)) continue;
+      if (!requested.has(name) || limited.has(name) || !isSupportedPodLevelResource(name, version)) continue;
       if (!all.every((d) => d.limits.has(name))) continue;
       const req = requests.get(name);
-      limits.set(name, req && compareQuantities(req, agg) >= 0 ? req : agg);
+      limits.set(name, req && compareQuantities(req, agg) > 0 ? req : agg);
       limited.add(name);
       defaultedLimits.push(name);
     }

@@ -1259,6 +1259,19 @@ resources:
     code: 'pod-resources-inconsistent', line: 10, character: 19, covers: '"2"',
     message: 'spec.resources.requests[cpu]: Invalid value: "1m": must be greater than or equal to aggregate container requests of 2m',
   },
+  {
+    name: 'two app containers on one host port',
+    text: pod(`
+containers:
+  - name: web
+    image: nginx:1.27
+    ports: [{ containerPort: 80, hostPort: 8080 }]
+  - name: api
+    image: nginx:1.27
+    ports: [{ containerPort: 81, hostPort: 8080 }]`),
+    code: 'duplicate-host-port', line: 11, character: 45, covers: '8080',
+    message: 'spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"',
+  },
 ];
 
 export const VALID: readonly ValidCase[] = [

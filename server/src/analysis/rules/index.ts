@@ -15,6 +15,7 @@ import { initContainerRestartPolicy } from './containers/initContainerRestartPol
 import { invalidContainerRestartPolicy } from './containers/invalidContainerRestartPolicy';
 import { invalidContainerName } from './containers/invalidContainerName';
 import { invalidContainerPort } from './containers/invalidContainerPort';
+import { duplicateHostPort } from './containers/duplicateHostPort';
 import { noContainers } from './containers/noContainers';
 import { sidecarUnsupportedVersion } from './containers/sidecarUnsupportedVersion';
 import { identicalLivenessReadiness } from './probes/identicalLivenessReadiness';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   duplicateContainerName,
   containerImageRequired,
   invalidContainerPort,
+  duplicateHostPort,
   invalidEnvName,
   initContainerRestartPolicy,
   initContainerForbiddenField,
