@@ -9,7 +9,12 @@ export function registerAnalysis(ctx: ServerContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const s = await ctx.settings.get(doc.uri);
-    return runSafe(ctx.log, AnalysisRequest.method, null, token, () => ctx.service.analysis(snapshot(doc), s, scopeOf(params)));
+    return runSafe(ctx.log, AnalysisRequest.method, null, token, () => {
+      const own = ctx.service.analysis(snapshot(doc), s, scopeOf(params));
+      // A template or overlay file has no pods of its own: the rendered pods its objects became.
+      const rendered = own.pods.length === 0 ? ctx.rendering?.pods(doc.uri) ?? [] : [];
+      return rendered.length ? { ...own, pods: rendered } : own;
+    });
   });
 }
 

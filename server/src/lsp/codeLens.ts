@@ -4,6 +4,9 @@
  * the service's per-version cache.
  */
 import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodCodeLens } from '../service/codeLens';
+import type { PodLensSettings } from '../service/settings';
 import type { ServerContext } from './context';
 import { snapshot } from './context';
 import { runSafe } from './runner';
@@ -21,7 +24,7 @@ export function registerCodeLens(ctx: ServerContext): void {
     if (!doc) return [];
     const s = await ctx.settings.get(doc.uri);
     return runSafe<CodeLens[]>(ctx.log, 'codeLens', [], token, () =>
-      ctx.service.codeLenses(snapshot(doc), s).map((l, i) => ({ range: l.range, data: { uri: doc.uri, i } satisfies LensData })));
+      lensesOf(ctx, doc, s).map((l, i) => ({ range: l.range, data: { uri: doc.uri, i } satisfies LensData })));
   });
   ctx.connection.onCodeLensResolve(async (lens, token) => {
     if (!isLensData(lens.data)) return lens;
@@ -30,8 +33,15 @@ export function registerCodeLens(ctx: ServerContext): void {
     const s = await ctx.settings.get(doc.uri);
     const i = lens.data.i;
     return runSafe<CodeLens>(ctx.log, 'codeLens/resolve', lens, token, () => {
-      const l = ctx.service.codeLensAt(snapshot(doc), s, i);
+      const l = lensesOf(ctx, doc, s)[i];
       return l ? { range: lens.range, command: { title: l.title, command: l.command, arguments: l.arguments, tooltip: l.tooltip } } : lens;
     });
   });
+}
+
+/** The document's own lenses, or those of the rendered objects it writes (a template's `kind:` line). */
+function lensesOf(ctx: ServerContext, doc: TextDocument, s: PodLensSettings): readonly PodCodeLens[] {
+  const own = ctx.service.codeLenses(snapshot(doc), s);
+  // Only for a file with no pod of its own (a template, a patch): a plain resource keeps its own lens.
+  return own.length === 0 ? ctx.rendering?.lenses(doc.uri) ?? own : own;
 }

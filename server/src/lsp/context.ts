@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PodService, TextSnapshot } from '../service/index';
+import type { Rendering } from './rendering';
 import type { SettingsCache } from './settings';
 
 export interface ServerContext {
@@ -10,6 +11,8 @@ export interface ServerContext {
   readonly service: PodService;
   readonly settings: SettingsCache;
   readonly log: (message: string) => void;
+  /** Rendered charts and overlays (issue 15), when the runtime can render. */
+  readonly rendering?: Rendering;
 }
 
 export function snapshot(doc: TextDocument): TextSnapshot {

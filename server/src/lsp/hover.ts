@@ -15,7 +15,8 @@ export function registerHover(ctx: ServerContext): void {
     if (!doc) return null;
     const settings = await ctx.settings.get(doc.uri);
     return runSafe<Hover | null>(ctx.log, 'hover', null, token, () => {
-      const h = ctx.service.hover(snapshot(doc), settings, params.position);
+      // A template or values line of a rendered chart shows what it rendered to.
+      const h = ctx.service.hover(snapshot(doc), settings, params.position) ?? ctx.rendering?.hover(doc.uri, params.position);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
     });
   });

@@ -15,11 +15,14 @@ export function registerLifecycle(ctx: ServerContext): void {
     const doc = typeof uri === 'string' ? ctx.documents.get(uri) : undefined;
     if (!doc) return null;
     const settings = await ctx.settings.get(doc.uri);
-    return runSafe(ctx.log, LifecycleRequest.method, null, token, () => ctx.service.lifecycle(snapshot(doc), settings, {
+    const query = {
       ...(params.position ? { position: params.position } : {}),
       ...(params.pod !== undefined ? { pod: params.pod } : {}),
       scenario: params.scenario,
       assumptions: params.assumptions,
-    }));
+    };
+    return runSafe(ctx.log, LifecycleRequest.method, null, token, () =>
+      // A template or overlay file: the preview of the rendered pod its objects became.
+      ctx.service.lifecycle(snapshot(doc), settings, query) ?? ctx.rendering?.lifecycle(doc.uri, doc.version, query) ?? null);
   });
 }

@@ -29,10 +29,19 @@ export function fromClient(raw: unknown): Partial<PodLensSettings> {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
   const codeLens = r['codeLens'] as { enabled?: unknown } | undefined;
+  const helm = (r['helm'] && typeof r['helm'] === 'object' ? r['helm'] : {}) as Record<string, unknown>;
+  const kustomize = (r['kustomize'] && typeof r['kustomize'] === 'object' ? r['kustomize'] : {}) as Record<string, unknown>;
+  const render: Record<string, unknown> = {};
+  if (typeof helm['path'] === 'string') render['helmPath'] = helm['path'];
+  if (Array.isArray(helm['valuesFiles'])) render['helmValuesFiles'] = helm['valuesFiles'].filter((f) => typeof f === 'string');
+  if (typeof helm['release'] === 'string') render['helmRelease'] = helm['release'];
+  if (typeof helm['namespace'] === 'string') render['helmNamespace'] = helm['namespace'];
+  if (typeof kustomize['path'] === 'string') render['kustomizePath'] = kustomize['path'];
   return {
     ...(typeof r['kubernetesVersion'] === 'string' ? { kubernetesVersion: r['kubernetesVersion'] } : {}),
     ...(r['rules'] && typeof r['rules'] === 'object' ? { rules: r['rules'] as PodLensSettings['rules'] } : {}),
     ...(typeof r['maxFileSize'] === 'number' ? { maxFileSize: r['maxFileSize'] } : {}),
     ...(codeLens && typeof codeLens.enabled === 'boolean' ? { codeLens: codeLens.enabled } : {}),
+    ...(Object.keys(render).length ? { render: render as PodLensSettings['render'] } : {}),
   };
 }

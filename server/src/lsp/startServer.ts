@@ -2,7 +2,7 @@
  * Wires the LSP connection to the service: capabilities, open documents, debounced diagnostics,
  * settings, and one `register*` adapter per feature.
  */
-import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Connection, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION } from '../protocol/settings';
@@ -11,9 +11,11 @@ import type { PodLensSettings } from '../service/settings';
 import { registerAnalysis } from './analysis';
 import { registerCodeLens } from './codeLens';
 import type { ServerContext } from './context';
-import { Validator } from './diagnostics';
+import { Validator, toLspDiagnostic } from './diagnostics';
 import type { Timer } from './diagnostics';
 import { registerFeatures, serverCapabilities } from './features';
+import { Rendering } from './rendering';
+import type { Renderer } from './rendering';
 import { SettingsCache, fromClient } from './settings';
 import { registerStats } from './stats';
 
@@ -25,6 +27,10 @@ export interface RuntimeEnvironment {
   readonly validationDelayMs?: number;
   /** Which documents are pieces of a chart or overlay, never judged alone (issue 15). */
   readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
+  /** Renders the charts and overlays open files belong to (issue 15); none: no rendering. */
+  readonly renderer?: Renderer;
+  /** Debounce of a re-render after an edit, in ms. */
+  readonly renderDelayMs?: number;
 }
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
@@ -34,17 +40,30 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let hasConfiguration = false;
   let initSettings: Partial<PodLensSettings> = {};
   const settings = new SettingsCache(connection, () => hasConfiguration, () => initSettings);
-  const validator = new Validator(connection, service, settings, runtime.timer, runtime.validationDelayMs ?? 50, log);
-  const ctx: ServerContext = { connection, documents, service, settings, log };
+  let lensRefresh = false;
+  let rendering: Rendering | undefined;
+  const validator = new Validator(connection, service, settings, runtime.timer, runtime.validationDelayMs ?? 50, log, (uri) => rendering?.diagnostics(uri) ?? []);
+  if (runtime.renderer) {
+    rendering = new Rendering(connection, documents, settings, runtime.renderer, runtime.timer, runtime.renderDelayMs ?? 300, log, (uris) => {
+      for (const uri of uris) {
+        const doc = documents.get(uri);
+        if (doc) validator.schedule(doc, true);
+        else void connection.sendDiagnostics({ uri, diagnostics: (rendering?.diagnostics(uri) ?? []).map(toLspDiagnostic) });
+      }
+      if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    });
+  }
+  const ctx: ServerContext = { connection, documents, service, settings, log, ...(rendering ? { rendering } : {}) };
 
   connection.onInitialize((params): InitializeResult => {
     runtime.setLocale?.(params.locale);
     hasConfiguration = !!params.capabilities.workspace?.configuration;
+    lensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const opts = params.initializationOptions as { settings?: unknown } | undefined;
     initSettings = fromClient(opts?.settings);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
         codeLensProvider: { resolveProvider: true },
         ...serverCapabilities(),
       },
@@ -60,13 +79,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     settings.clear();
     if (!hasConfiguration) initSettings = fromClient((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     for (const doc of documents.all()) validator.schedule(doc, true);
+    rendering?.settingsChanged();
   });
 
-  documents.onDidOpen((e) => validator.schedule(e.document, true));
+  documents.onDidOpen((e) => { validator.schedule(e.document, true); rendering?.touched(e.document.uri, true); });
   documents.onDidChangeContent((e) => {
-    if (e.document.version > 1) validator.schedule(e.document);
+    if (e.document.version > 1) { validator.schedule(e.document); rendering?.touched(e.document.uri); }
   });
+  // Saving may change what the tool reads from disk for files that are not open.
+  documents.onDidSave((e) => rendering?.touched(e.document.uri));
   documents.onDidClose((e) => {
+    rendering?.closed(e.document.uri);
     validator.forget(e.document);
     settings.clear(e.document.uri);
     service.close(e.document.uri);

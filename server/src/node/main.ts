@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/startServer';
 import { setupL10n } from './l10n';
+import { editorRenderer } from './render/editorRenderer';
 import { pieceOf } from './render/pieces';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -17,4 +18,5 @@ startServer(connection, {
   timer: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
   setLocale: setupL10n,
   pieceOf,
+  renderer: editorRenderer(),
 });

@@ -129,6 +129,12 @@ export function helmRendered(output: string, chart: ChartInput): RenderedSet {
         if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
         return { place: { file: o.file, line: o.line }, exact: o.via === 'template' };
       },
+      writer(path): SourceOrigin {
+        if (!doc) return { place: { file, line: 0 }, exact: false };
+        const o = helmOrigin(doc.root, firstLine, path, values, undefined, true);
+        if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
+        return { place: { file: o.file, line: o.line }, exact: o.via === 'template' };
+      },
     });
   }
   return { documents, sources };

@@ -37,7 +37,7 @@ export type Origin =
  * The origin of `path` in a rendered document written by the template document `root`.
  * `sources` are ordered highest precedence first (the last `-f` file first, the chart's values.yaml last).
  */
-export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath, sources: readonly ValuesSource[], value?: string): Origin {
+export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath, sources: readonly ValuesSource[], value?: string, preferTemplate = false): Origin {
   const bindings = new Map<number, PathSeg>();
   let node = root;
   let best: Origin = { via: 'first-line', file: root.file, line: firstLine };
@@ -71,6 +71,8 @@ export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath
     return valuesOrigin([...list, item.key, ...path.slice(i + 1)], sources) ?? best;
   }
   // The path ends on a template key: a scalar from values, or the key of a block's values.
+  // `preferTemplate`: the template line that writes the key (a hover on it shows the rendered value).
+  if (preferTemplate) return best;
   // A scalar from values: the reference whose value is the one the finding is about, else the first set.
   const set = (node.scalar ?? []).map((ref) => bound(ref, bindings)).flatMap((p) => {
     const e = p ? effective(p, sources) : undefined;

@@ -29,6 +29,11 @@ export interface RenderedDocument {
    * question is about, when one line writes it from several values (findingValue).
    */
   origin(path: YamlPath, root: YNode | undefined, value?: string): SourceOrigin;
+  /**
+   * The template line that writes the key at `path` even when its value comes from a values file (the
+   * `resources:` above `{{- toYaml .Values.resources | nindent 12 }}`); absent when only `origin` is known.
+   */
+  writer?(path: YamlPath, root: YNode | undefined): SourceOrigin;
 }
 
 export interface RenderedSet {

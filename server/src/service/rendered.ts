@@ -13,11 +13,11 @@ import type { FileAnalysis } from './fileAnalysis';
 import { get, isScalar, str } from '../model/tree';
 import type { PodSummary, ContainerSummary } from '../protocol/analysis';
 import { findingPath, findingValue } from '../render/findingTarget';
-import type { RenderedSet, SourcePlace } from '../render/rendered';
+import type { RenderedDocument, RenderedSet, SourcePlace } from '../render/rendered';
 import { formatPath, nodeAtPath, pathAt } from '../render/yamlPath';
 import { ruleDocHref } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
-import type { PodService } from './index';
+import type { PodService, TextSnapshot } from './index';
 import type { PodLensSettings } from './settings';
 
 export interface RenderedPod extends PodSummary {
@@ -30,9 +30,10 @@ export interface RenderedFileReport {
   readonly pods: RenderedPod[];
 }
 
-export function analyzeRendered(service: PodService, set: RenderedSet, settings: Partial<PodLensSettings>, uriPrefix = 'rendered'): RenderedFileReport[] {
+/** Source place -> LSP range in that source (a whole line's text when only the line is known). */
+export function sourceRanges(set: RenderedSet): (place: SourcePlace) => Range {
   const lineIndexes = new Map<string, LineIndex>();
-  const rangeOf = (place: SourcePlace): Range => {
+  return (place) => {
     const text = set.sources.get(place.file) ?? '';
     let lines = lineIndexes.get(place.file);
     if (!lines) { lines = new LineIndex(text); lineIndexes.set(place.file, lines); }
@@ -43,6 +44,16 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
     const indent = lineText.length - lineText.trimStart().length;
     return { start: { line: place.line, character: indent }, end: { line: place.line, character: lineText.length } };
   };
+}
+
+/** The service's snapshot of the i-th rendered document (the editor keeps them for hovers and the preview). */
+export function renderedSnapshot(uriPrefix: string, i: number, doc: RenderedDocument): TextSnapshot {
+  return { uri: `${uriPrefix}:${i}:${doc.label}`, version: 1, text: doc.text };
+}
+
+/** `keep`: leave the rendered documents' analyses in the service (the editor asks about them again). */
+export function analyzeRendered(service: PodService, set: RenderedSet, settings: Partial<PodLensSettings>, uriPrefix = 'rendered', keep = false): RenderedFileReport[] {
+  const rangeOf = sourceRanges(set);
   const files = new Map<string, RenderedFileReport>();
   const fileOf = (name: string) => {
     let f = files.get(name);
@@ -54,7 +65,7 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
   let podIndex = 0;
 
   set.documents.forEach((doc, i) => {
-    const snapshot = { uri: `${uriPrefix}:${i}:${doc.label}`, version: 1, text: doc.text };
+    const snapshot = renderedSnapshot(uriPrefix, i, doc);
     const analysis = service.analyze(snapshot, settings);
     // The service already parsed the document: its tree, with the chunk's start to turn file offsets into its own.
     const { root, base } = firstRoot(analysis);
@@ -90,7 +101,7 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
       // `document` and `index` count the rendered documents and pods of the whole render.
       fileOf(from.file).pods.push({ ...pod, document: i, index: podIndex++, range, containers, renderedFrom: { file: from.file, range } });
     }
-    service.close(snapshot.uri);
+    if (!keep) service.close(snapshot.uri);
   });
   // One diagnostic per line and finding, naming every rendered object it is about.
   for (const m of merged.values()) {
@@ -125,7 +136,7 @@ export function missingToolMessage(tool: 'helm' | 'kustomize', command: string):
     : l10n.t('kustomize was not found (tried "{0}"). Install kustomize (or use kubectl), or set its path: podLens.kustomize.path in the editor, --kustomize-path or POD_LENS_KUSTOMIZE for the CLI.', command);
 }
 
-function firstRoot(file: FileAnalysis): { root: YNode | undefined; base: number } {
+export function firstRoot(file: FileAnalysis): { root: YNode | undefined; base: number } {
   for (const chunk of file.chunks) {
     for (const d of chunk.analysis.documents) if (d.root) return { root: d.root, base: chunk.start };
   }

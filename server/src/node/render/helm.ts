@@ -42,10 +42,11 @@ export function isChartDir(dir: string): boolean {
 
 /**
  * The chart's files the mapping reads (templates, helpers, values.yaml of the chart and of its unpacked
- * subcharts under charts/), and the `-f` files. Packaged subcharts (.tgz) are not read: their findings
+ * subcharts under charts/), and the `-f` files; `overlay` (absolute path -> text: the editor's open buffers)
+ * wins over the disk. Packaged subcharts (.tgz) are not read: their findings
  * land on the template's first line.
  */
-export function readChart(req: HelmRequest): ChartInput {
+export function readChart(req: HelmRequest, overlay?: ReadonlyMap<string, string>): ChartInput {
   const files = new Map<string, string>();
   const walk = (dir: string, rel: string, depth: number) => {
     if (depth > 12 || files.size >= MAX_CHART_FILES) return;
@@ -64,6 +65,8 @@ export function readChart(req: HelmRequest): ChartInput {
     }
   };
   const read = (abs: string, rel: string) => {
+    const open = overlay?.get(path.resolve(abs));
+    if (open !== undefined) { files.set(rel, open); return; }
     try {
       if (fs.statSync(abs).size > MAX_FILE_BYTES) return;
       files.set(rel, fs.readFileSync(abs, 'utf8'));
@@ -73,7 +76,11 @@ export function readChart(req: HelmRequest): ChartInput {
   const ownValues = path.resolve(req.chart, 'values.yaml');
   const valuesFiles = req.valuesFiles
     .filter((f) => path.resolve(f) !== ownValues)
-    .flatMap((f) => { try { return [{ file: f, text: fs.readFileSync(f, 'utf8') }]; } catch { return []; } });
+    .flatMap((f) => {
+      const open = overlay?.get(path.resolve(f));
+      if (open !== undefined) return [{ file: f, text: open }];
+      try { return [{ file: f, text: fs.readFileSync(f, 'utf8') }]; } catch { return []; }
+    });
   return { display: req.chart.replace(/\/+$/, '') || '.', files, valuesFiles, set: req.set };
 }
 

@@ -37,14 +37,17 @@ function display(base: string, rel: string): string {
   return !base || base === '.' ? rel : `${base.replace(/\/+$/, '')}/${rel}`;
 }
 
-/** The overlay's layers; `shown` is the directory as the user wrote it, paths below it are named from it. */
-export function readLayer(dir: string, shown: string = dir, seen: Set<string> = new Set(), depth = 0): RawLayer | undefined {
+/**
+ * The overlay's layers; `shown` is the directory as the user wrote it, paths below it are named from it.
+ * `overlay` (absolute path -> text: the editor's open buffers) wins over the disk.
+ */
+export function readLayer(dir: string, shown: string = dir, seen: Set<string> = new Set(), depth = 0, overlay?: ReadonlyMap<string, string>): RawLayer | undefined {
   const kfile = kustomizationFile(dir);
   if (!kfile || depth > 20) return undefined;
   const real = safeReal(dir);
   if (seen.has(real)) return undefined;
   seen.add(real);
-  const kraw = readRaw(kfile, display(shown, path.basename(kfile)));
+  const kraw = readRaw(kfile, display(shown, path.basename(kfile)), overlay);
   if (!kraw) return undefined;
   const k = parseFile(kraw.text).documents[0]?.root;
   const resources: (RawFile | RawLayer)[] = [];
@@ -54,13 +57,13 @@ export function readLayer(dir: string, shown: string = dir, seen: Set<string> = 
     const name = display(shown, entry);
     let st: fs.Stats;
     try { st = fs.statSync(abs); } catch { continue; }
-    if (st.isDirectory()) { const layer = readLayer(abs, name, seen, depth + 1); if (layer) resources.push(layer); }
-    else { const f = readRaw(abs, name); if (f) resources.push(f); }
+    if (st.isDirectory()) { const layer = readLayer(abs, name, seen, depth + 1, overlay); if (layer) resources.push(layer); }
+    else { const f = readRaw(abs, name, overlay); if (f) resources.push(f); }
   }
   const patchFiles = new Map<string, RawFile>();
   const patchPaths = [...strings(get(k, 'patchesStrategicMerge')).filter((p) => !p.includes('\n')), ...pathsOf(get(k, 'patches')), ...pathsOf(get(k, 'patchesJson6902'))];
   for (const p of patchPaths) {
-    const f = readRaw(path.resolve(dir, p), display(shown, p));
+    const f = readRaw(path.resolve(dir, p), display(shown, p), overlay);
     if (f) patchFiles.set(p, f);
   }
   return { kustomization: kraw, resources, patchFiles };
@@ -74,7 +77,9 @@ function pathsOf(n: YNode | undefined): string[] {
   return isSeq(n) ? n.items.map((i) => str(get(i, 'path'))).filter((s): s is string => s !== undefined) : [];
 }
 
-function readRaw(abs: string, file: string): RawFile | undefined {
+function readRaw(abs: string, file: string, overlay?: ReadonlyMap<string, string>): RawFile | undefined {
+  const open = overlay?.get(path.resolve(abs));
+  if (open !== undefined) return { file, text: open };
   try {
     if (fs.statSync(abs).size > 4 * 1024 * 1024) return undefined;
     return { file, text: fs.readFileSync(abs, 'utf8') };
