@@ -37,6 +37,11 @@ else
   done
 fi
 
+# The real helm for the rendered-chart spec (cached; built by npm test before the node tests).
+E2E_HELM=${E2E_HELM:-$(bash scripts/build-tools.sh | sed -n 's/^helm=//p')}
+[ -x "$E2E_HELM" ] || { echo "run-e2e: no helm from scripts/build-tools.sh" >&2; exit 1; }
+export E2E_HELM
+
 rm -rf test-results/e2e
 PW="$ROOT/.e2e/playwright/node_modules"
 # Specs and helpers `require('@playwright/test')`; it lives in .e2e/playwright, not in the root node_modules.

@@ -12,6 +12,7 @@
 #   EXT_DEV       extension folder (needs package.json, dist/extension.js)   default the repository root
 #   E2E_LOCALE    VS Code display language, e.g. zh-cn (written to argv.json) default en
 #   E2E_SETTINGS  JSON object merged into the user settings.json, e.g. '{"podLens.kubernetesVersion":"1.28"}'
+#   E2E_HELM      the helm binary for podLens.helm.path (run-e2e.sh sets it from scripts/build-tools.sh)
 #   E2E_PROFILE   profile folder; deleted and recreated on every start   default .e2e/profiles/<PORT>
 #   CODE_SERVER, E2E_NODE_BIN   override what scripts/setup-e2e.sh wrote to .e2e/env.sh
 # The profile holds user data, extensions dir and logs (exthost logs: $E2E_PROFILE/user/logs/*/).
@@ -92,7 +93,9 @@ const base = {
   "notifications.doNotDisturbMode": false
 };
 const extra = process.env.E2E_SETTINGS ? JSON.parse(process.env.E2E_SETTINGS) : {};
-require("fs").writeFileSync(process.argv[1], JSON.stringify({ ...base, ...extra }, null, 2) + "\n");
+// The helm scripts/build-tools.sh builds (run-e2e.sh exports it), for the rendered-chart spec.
+const tools = process.env.E2E_HELM ? { "podLens.helm.path": process.env.E2E_HELM } : {};
+require("fs").writeFileSync(process.argv[1], JSON.stringify({ ...base, ...tools, ...extra }, null, 2) + "\n");
 ' "$PROFILE/user/User/settings.json"
 
 # Display language: what "Configure Display Language" writes. The server reads it from

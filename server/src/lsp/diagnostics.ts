@@ -38,8 +38,8 @@ export class Validator {
     private readonly timer: Timer,
     private readonly delayMs: number,
     private readonly log: (m: string) => void,
-    /** Findings from elsewhere that land in this document (a rendered chart's or overlay's, lsp/rendering.ts). */
-    private readonly extra: (uri: string) => readonly PodDiagnostic[] = () => [],
+    /** A document's own findings merged with those landing in it from elsewhere (a rendered chart or overlay, lsp/rendering.ts). */
+    private readonly merge: (uri: string, own: readonly PodDiagnostic[]) => readonly PodDiagnostic[] = (_uri, own) => own,
   ) {}
 
   /** Validate now (open) or after the debounce delay (edits). A newer request replaces an older one. */
@@ -81,7 +81,7 @@ export class Validator {
       if (!current()) return; // a newer edit or validation will publish, or it closed
       const steps = this.service.diagnosticsInSteps({ uri: doc.uri, version, text }, s);
       for (let step = steps.next(); ; step = steps.next()) {
-        const all = step.done ? withExtra(step.value, this.extra(doc.uri)) : step.value;
+        const all = step.done ? this.merge(doc.uri, step.value) : step.value;
         await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: all.map(toLspDiagnostic) });
         if (step.done) break;
         await new Promise<void>((resolve) => this.timer.setTimeout(() => resolve(), 0));
@@ -94,9 +94,3 @@ export class Validator {
   }
 }
 
-/** A file's own findings and those landing in it from a render, without a rendered one the file already has on that line. */
-function withExtra(own: readonly PodDiagnostic[], extra: readonly PodDiagnostic[]): PodDiagnostic[] {
-  if (!extra.length) return [...own];
-  const seen = new Set(own.map((d) => `${d.code}|${d.range.start.line}`));
-  return [...own, ...extra.filter((d) => !seen.has(`${d.code}|${d.range.start.line}`))];
-}

@@ -101,6 +101,19 @@ export class Rendering {
   }
 
   diagnostics(uri: string): PodDiagnostic[] { return this.views(uri).flatMap((v) => v.diagnostics(uri)); }
+
+  /**
+   * A file's own findings with the rendered ones that land in it, without a rendered one the file already has on
+   * that line; a template that rendered drops its "template expressions were ignored" notice (they were not).
+   */
+  merge(uri: string, own: readonly PodDiagnostic[]): PodDiagnostic[] {
+    const views = this.views(uri);
+    if (!views.length) return [...own];
+    const rendered = views.some((v) => v.rendered);
+    const kept = rendered ? own.filter((d) => d.code !== 'helm-template') : own;
+    const seen = new Set(kept.map((d) => `${d.code}|${d.range.start.line}`));
+    return [...kept, ...views.flatMap((v) => v.diagnostics(uri)).filter((d) => !seen.has(`${d.code}|${d.range.start.line}`))];
+  }
   lenses(uri: string): PodCodeLens[] { return this.views(uri).flatMap((v) => v.lenses(uri)); }
   pods(uri: string): RenderedPod[] { return this.views(uri).flatMap((v) => v.pods(uri)); }
 

@@ -42,7 +42,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const settings = new SettingsCache(connection, () => hasConfiguration, () => initSettings);
   let lensRefresh = false;
   let rendering: Rendering | undefined;
-  const validator = new Validator(connection, service, settings, runtime.timer, runtime.validationDelayMs ?? 50, log, (uri) => rendering?.diagnostics(uri) ?? []);
+  const validator = new Validator(connection, service, settings, runtime.timer, runtime.validationDelayMs ?? 50, log, (uri, own) => rendering?.merge(uri, own) ?? own);
   if (runtime.renderer) {
     rendering = new Rendering(connection, documents, settings, runtime.renderer, runtime.timer, runtime.renderDelayMs ?? 300, log, (uris) => {
       for (const uri of uris) {

@@ -30,6 +30,8 @@ import { withDefaults } from './settings';
 export interface RenderedView {
   /** Every source file's URI (diagnostics are published to each, empty ones too). */
   readonly uris: readonly string[];
+  /** True when the tool rendered (false: a failure view). */
+  readonly rendered: boolean;
   diagnostics(uri: string): PodDiagnostic[];
   lenses(uri: string): PodCodeLens[];
   /** The rendered pods whose object a file writes (PodSummary.index counts the pods of the whole render). */
@@ -56,6 +58,7 @@ export function failureView(sources: ReadonlyMap<string, string>, failure: { rea
   const files = byUri(failureReports(sources, failure, tool), uriOf);
   return {
     uris: [...files.keys()],
+    rendered: false,
     diagnostics: (uri) => (files.get(uri) ?? []).flatMap((r) => r.diagnostics),
     lenses: () => [], pods: () => [], hover: () => undefined, lifecycle: () => null, dispose: () => undefined,
   };
@@ -129,6 +132,7 @@ export function renderedView(service: PodService, set: RenderedSet, settings: Pa
 
   return {
     uris: [...files.keys()],
+    rendered: true,
     diagnostics: (uri) => (files.get(uri) ?? []).flatMap((r) => r.diagnostics),
     pods,
     lenses(uri) {
