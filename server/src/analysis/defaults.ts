@@ -11,7 +11,7 @@
  * the rounding. https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 import type { ContainerModel, PodSpecModel, ResourceEntry } from '../model/pod';
-import { compareQuantities, roundUpQuantity } from '../model/quantity';
+import { compareQuantities, roundUpQuantity, storedQuantity } from '../model/quantity';
 import { featureEnabled } from '../model/version';
 import type { KubeVersion } from '../model/version';
 import { aggregateContainers } from './aggregate';
@@ -58,21 +58,43 @@ export function defaultResources(requests: readonly ResourceEntry[], limits: rea
 }
 
 export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPod {
+  // A workload's pod is created by its controller from the stored template (pkg/controller
+  // GetPodFromTemplate): the template was defaulted and rounded on its own create, written out, and
+  // read back, so every quantity the pod starts from is in its stored form (storedQuantity).
+  const fromTemplate = pod.kind !== 'Pod';
+  const settled = (m: ResourceMap): ResourceMap => (fromTemplate ? stored(rounded(m)) : rounded(m));
   const raw = new Map<ContainerModel, DefaultedResources>();
   for (const c of pod.containers) if (c.role !== 'ephemeral') raw.set(c, defaultResources(c.resources.requests, c.resources.limits));
   const containers = new Map<ContainerModel, DefaultedResources>();
-  for (const [c, d] of raw) containers.set(c, { ...d, requests: rounded(d.requests), limits: rounded(d.limits) });
+  for (const [c, d] of raw) containers.set(c, { ...d, requests: settled(d.requests), limits: settled(d.limits) });
   // 1.34-1.36 default pod-level values in core/v1 SetDefaults_Pod, from the container values before the
   // generated defaulter rounds them; with PodLevelResourcesFixDefaulting (1.37) podutil.DefaultPodLevelResources
   // runs in the pod strategy's PrepareForCreate, after decoding, on the rounded values (two requests of 1n:
-  // 1m at 1.34, 2m at 1.37, as the conformance reference shows).
-  const fromRounded = featureEnabled(version, 'PodLevelResourcesFixDefaulting');
-  const podLevel = defaultPodLevel(pod, fromRounded ? containers : raw, version);
+  // 1m at 1.34, 2m at 1.37, as the conformance reference shows). A template is not a Pod, so its pod gets
+  // these defaults only on the controller's create, from the stored (already rounded) container values.
+  const fromRounded = fromTemplate || featureEnabled(version, 'PodLevelResourcesFixDefaulting');
+  const written = fromTemplate ? withStoredPodResources(pod) : pod;
+  const podLevel = defaultPodLevel(written, fromRounded ? containers : raw, version);
   return {
     containers,
     podLevel: podLevel && { ...podLevel, requests: rounded(podLevel.requests), limits: rounded(podLevel.limits) },
-    overhead: rounded(toMap(pod.overhead)),
+    overhead: settled(toMap(pod.overhead)),
   };
+}
+
+function stored(m: ResourceMap): ResourceMap {
+  const out: ResourceMap = new Map();
+  for (const [k, q] of m) out.set(k, storedQuantity(q));
+  return out;
+}
+
+/** The pod-level `spec.resources` as the controller's pod carries them: rounded and stored with the template. */
+function withStoredPodResources(pod: PodSpecModel): PodSpecModel {
+  const r = pod.podResources;
+  if (!r) return pod;
+  const settle = (entries: readonly ResourceEntry[]): ResourceEntry[] =>
+    entries.map((e) => (e.quantity ? { ...e, quantity: storedQuantity(roundUpQuantity(e.quantity, MILLI)) } : e));
+  return { ...pod, podResources: { ...r, requests: settle(r.requests), limits: settle(r.limits) } };
 }
 
 /** Step 2 (defaultHugePagePodLimits, then defaultPodRequests), on unrounded container values. */

@@ -307,6 +307,16 @@ export function formatQuantity(q: Quantity): string {
   return `${c.mantissa}${suffix}`;
 }
 
+/**
+ * The quantity as a component reads it back after the API server stored it: every object is written
+ * out with Quantity.String() (JSON or protobuf) and parsed again. The value can change format on the
+ * way (BinarySI 8Ei is capped at 2^63-1 on parse, stored as "9223372036854775807" and read back as
+ * DecimalSI) and, where String() drops a suffix Kubernetes has none for, its value.
+ */
+export function storedQuantity(q: Quantity): Quantity {
+  return parseQuantity(formatQuantity(q)) ?? q;
+}
+
 /** Exact decimal text of a quantity's value (for explanations, not Kubernetes output): 1.5, 1073741824. */
 export function decimalText(q: Quantity): string {
   const neg = q.mantissa < 0n;

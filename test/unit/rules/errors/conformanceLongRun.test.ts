@@ -230,3 +230,52 @@ spec:
     assert.deepEqual(duplicates(`apiVersion: v1\nkind: PodTemplate\nmetadata: { name: p }\ntemplate:\n  spec:\n${spec.replace(/^/gm, '  ')}\n`), []);
   });
 });
+
+describe('requests/limits:cpu: a workload\'s pod starts from the stored template (100k run, seed 20261207)', () => {
+  const deployment = `apiVersion: "apps/v1"
+kind: "Deployment"
+metadata:
+  name: "obj-60072"
+spec:
+  selector:
+    matchLabels:
+      app: "obj-60072"
+  template:
+    metadata:
+      labels:
+        app: "obj-60072"
+    spec:
+      containers:
+        - name: "app-0"
+          image: "registry.k8s.io/pause:3.10"
+          resources:
+            limits:
+              cpu: "8Ei"
+      overhead:
+        cpu: "1"
+`;
+  it('8Ei is capped at 2^63-1, stored as a plain number (DecimalSI), and the overhead added to that', () => {
+    for (const v of ['1.37', '1.34']) {
+      const p = onlyPod(deployment, { kubernetesVersion: v });
+      assert.deepEqual(p.requests, { cpu: '9223372036854775808' }, v);
+      assert.deepEqual(p.limits, { cpu: '9223372036854775808' }, v);
+    }
+  });
+  it('a bare Pod is not stored first: the capped value keeps BinarySI and the sum prints as 8Ei', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: registry.k8s.io/pause:3.10
+      resources:
+        limits:
+          cpu: "8Ei"
+  overhead:
+    cpu: "1"
+`;
+    assert.deepEqual(onlyPod(pod, { kubernetesVersion: '1.37' }).limits, { cpu: '8Ei' });
+  });
+});
