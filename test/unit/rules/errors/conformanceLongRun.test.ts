@@ -261,6 +261,40 @@ spec:
       assert.deepEqual(p.limits, { cpu: '9223372036854775808' }, v);
     }
   });
+  it('the sum of two BinarySI values stored as plain numbers stays DecimalSI: 1.5Ki + 2.5Ki is 4096 in a Deployment, 4Ki in a Pod', () => {
+    const spec = `    spec:
+      containers:
+        - name: a
+          image: x
+          resources:
+            requests: {cpu: 1n, memory: "1.5Ki"}
+        - name: b
+          image: x
+          resources:
+            requests: {cpu: 1n, memory: "2.5Ki"}
+      resources:
+        limits: {cpu: "1"}
+`;
+    const deployment2 = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d2
+spec:
+  selector:
+    matchLabels: {app: d2}
+  template:
+    metadata:
+      labels: {app: d2}
+${spec}`;
+    const pod2 = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p2
+${spec.replace(/^    /gm, '')}`;
+    // k8s.io/kubernetes v1.37.2 reference: Deployment requests {cpu: 2m, memory: 4096}; Pod {cpu: 2m, memory: 4Ki}.
+    assert.deepEqual(onlyPod(deployment2, { kubernetesVersion: '1.37' }).requests, { cpu: '2m', memory: '4096' });
+    assert.deepEqual(onlyPod(pod2, { kubernetesVersion: '1.37' }).requests, { cpu: '2m', memory: '4Ki' });
+  });
   it('a bare Pod is not stored first: the capped value keeps BinarySI and the sum prints as 8Ei', () => {
     const pod = `apiVersion: v1
 kind: Pod
