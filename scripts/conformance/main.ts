@@ -268,9 +268,18 @@ function textReport(r: VersionResult): string {
   return out.join('\n');
 }
 
+/** The options that decide which objects a run compared, as a command line that repeats it. */
+function runArguments(o: Options): string {
+  const args = [`--count ${o.count}`, `--seed ${o.seed}`];
+  if (o.from !== 0) args.push(`--from ${o.from}`);
+  args.push(`--kubernetes-version ${o.versions.join(',')}`, `--shrink ${o.shrink}`);
+  if (!o.fixtures) args.push('--no-fixtures');
+  return args.join(' ');
+}
+
 function markdownReport(results: VersionResult[], o: Options): string {
   const out: string[] = [];
-  out.push(`Run: \`npm run conformance -- --count ${o.count} --seed ${o.seed} --kubernetes-version ${o.versions.join(',')}\``);
+  out.push(`Run: \`npm run conformance -- ${runArguments(o)}\``);
   for (const r of results) {
     out.push('', `### Kubernetes ${r.version}`, '');
     out.push(r.lifecycle.length ? `Lifecycle numbers: ${r.lifecycle.length} differ.` : 'Lifecycle numbers (back-off sequence and reset, probe defaults, default grace period): same as timing.ts.');
