@@ -294,6 +294,10 @@ ${spec.replace(/^    /gm, '')}`;
     // k8s.io/kubernetes v1.37.2 reference: Deployment requests {cpu: 2m, memory: 4096}; Pod {cpu: 2m, memory: 4Ki}.
     assert.deepEqual(onlyPod(deployment2, { kubernetesVersion: '1.37' }).requests, { cpu: '2m', memory: '4096' });
     assert.deepEqual(onlyPod(pod2, { kubernetesVersion: '1.37' }).requests, { cpu: '2m', memory: '4Ki' });
+    // v1.34.4 reference: the Pod's pod-level request is defaulted from the unrounded 1n + 1n (1m); the Deployment's
+    // pod only gets pod-level defaults on the controller's create, from the stored 1m + 1m (2m).
+    assert.deepEqual(onlyPod(deployment2, { kubernetesVersion: '1.34' }).requests, { cpu: '2m', memory: '4096' });
+    assert.deepEqual(onlyPod(pod2, { kubernetesVersion: '1.34' }).requests, { cpu: '1m', memory: '4Ki' });
   });
   it('a bare Pod is not stored first: the capped value keeps BinarySI and the sum prints as 8Ei', () => {
     const pod = `apiVersion: v1
