@@ -31,7 +31,7 @@ export type RendererOutcome =
   | { readonly ok: true; readonly set: RenderedSet }
   | { readonly ok: false; readonly kind: 'missing'; readonly tool: 'helm' | 'kustomize'; readonly command: string }
   | { readonly ok: false; readonly kind: 'cancelled' }
-  | { readonly ok: false; readonly kind: 'failed'; readonly failure: { readonly file: string; readonly line?: number; readonly message: string }; readonly sources: ReadonlyMap<string, string> };
+  | { readonly ok: false; readonly kind: 'failed'; readonly failure: { readonly file: string; readonly line?: number; readonly message: string; readonly remote?: string }; readonly sources: ReadonlyMap<string, string> };
 
 /** The Node side (node/render/editorRender.ts): finding a file's project and running the tool. */
 export interface Renderer {

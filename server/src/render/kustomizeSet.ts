@@ -10,6 +10,14 @@ export interface RawLayer {
   readonly kustomization: RawFile;
   readonly resources: readonly (RawFile | RawLayer)[];
   readonly patchFiles: ReadonlyMap<string, RawFile>;
+  /** Entries kustomize would fetch over the network (remote bases, components, helm chart repos). */
+  readonly remote?: readonly RemoteReference[];
+}
+
+/** A kustomization entry that names something on the network, with its 0-based line in the kustomization. */
+export interface RemoteReference {
+  readonly entry: string;
+  readonly line: number;
 }
 
 function isRawLayer(x: RawFile | RawLayer): x is RawLayer {

@@ -112,7 +112,7 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
 }
 
 /** A render failure as one error diagnostic at the file and line the tool named, beside the source files. */
-export function failureReports(sources: ReadonlyMap<string, string>, failure: { readonly file: string; readonly line?: number; readonly message: string }, tool: string): RenderedFileReport[] {
+export function failureReports(sources: ReadonlyMap<string, string>, failure: { readonly file: string; readonly line?: number; readonly message: string; readonly remote?: string }, tool: string): RenderedFileReport[] {
   const files = new Map<string, RenderedFileReport>();
   for (const name of [...sources.keys(), failure.file].sort()) if (!files.has(name)) files.set(name, { file: name, diagnostics: [], pods: [] });
   const text = sources.get(failure.file) ?? '';
@@ -124,7 +124,9 @@ export function failureReports(sources: ReadonlyMap<string, string>, failure: { 
   const range = { start: { line, character: lineText.length - lineText.trimStart().length }, end: { line, character: lineText.length } };
   files.get(failure.file)!.diagnostics.push({
     code: 'render-failed', severity: 'error', source: 'pod-lens', href: ruleDocHref('render-failed'), range,
-    message: l10n.t('{0} could not render this: {1}', tool, failure.message),
+    message: failure.remote !== undefined
+      ? l10n.t('Not rendered: "{1}" is a remote resource, and {0} would fetch it over the network. Pod Lens renders only from local files: vendor it into the repository, or check the output yourself ({0} build DIR | pod-lens check -).', tool, failure.remote)
+      : l10n.t('{0} could not render this: {1}', tool, failure.message),
   });
   return [...files.values()];
 }

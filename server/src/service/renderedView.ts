@@ -54,7 +54,7 @@ function byUri(reports: readonly RenderedFileReport[], uriOf: (file: string) => 
 }
 
 /** A failed render: one diagnostic where the tool said, nothing else. */
-export function failureView(sources: ReadonlyMap<string, string>, failure: { readonly file: string; readonly line?: number; readonly message: string }, tool: string, uriOf: (file: string) => string): RenderedView {
+export function failureView(sources: ReadonlyMap<string, string>, failure: { readonly file: string; readonly line?: number; readonly message: string; readonly remote?: string }, tool: string, uriOf: (file: string) => string): RenderedView {
   const files = byUri(failureReports(sources, failure, tool), uriOf);
   return {
     uris: [...files.keys()],

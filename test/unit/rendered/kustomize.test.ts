@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkRendered } from '../../../server/src/cli/renderCheck';
 import type { RenderOptions } from '../../../server/src/cli/args';
-import { readLayer, runKustomize } from '../../../server/src/node/render/kustomize';
+import { looksRemote, readLayer, remoteReference, runKustomize } from '../../../server/src/node/render/kustomize';
 import { kustomizeRendered } from '../../../server/src/render/kustomizeSet';
 import { createPodService } from '../../../server/src/service/index';
 import { FIXTURES, ROOT, findingsOf, tools } from './tools';
@@ -79,6 +79,44 @@ describe('kustomize overlays, built and mapped back', () => {
       assert.equal(diags[0]!.code, 'render-failed');
       assert.equal(diags[0]!.file, `${dir}/kustomization.yaml`);
       assert.match(diags[0]!.message, /missing\.yaml/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an overlay that names a remote base anywhere in its layers is not rendered: one error on that line, no process started', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-lens-kustomize-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'base'));
+      fs.writeFileSync(path.join(dir, 'base', 'kustomization.yaml'), 'resources:\n  - pod.yaml\n  - https://raw.example.com/team/pods/v1/pod.yaml\n');
+      fs.writeFileSync(path.join(dir, 'base', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: a:1}]\n');
+      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - base\n');
+      // A tool path that does not exist: had Pod Lens started it, the answer would be "kustomize was not found".
+      const result = await checkRendered(options({ dir, toolPath: path.join(dir, 'no-such-kustomize') }), createPodService(), {});
+      assert.ok('files' in result, 'error' in result ? result.error : '');
+      const diags = result.files.flatMap((f) => f.diagnostics.map((d) => ({ file: f.file, ...d })));
+      assert.equal(diags.length, 1);
+      assert.equal(diags[0]!.code, 'render-failed');
+      assert.equal(diags[0]!.file, `${dir}/base/kustomization.yaml`);
+      assert.equal(diags[0]!.range.start.line, 2);
+      assert.match(diags[0]!.message, /^Not rendered: "https:\/\/raw\.example\.com\/team\/pods\/v1\/pod\.yaml" is a remote resource/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('remote forms kustomize fetches: URLs, git@ and git::, host paths, helm chart repositories; a local folder named like a host is local', () => {
+    for (const remote of ['https://github.com/org/repo//base?ref=v1', 'ssh://git@example.com/repo.git', 'git@github.com:org/repo.git', 'git::https://example.com/r', 'github.com/org/repo/base?ref=v1', 'gitlab.com/org/repo', 'example.co.uk:8443/r/x']) {
+      assert.equal(looksRemote(remote), true, remote);
+    }
+    for (const local of ['base', '../base', 'deployment.yaml', './github', 'overlays/prod', 'v1.2/base']) assert.equal(looksRemote(local), false, local);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-lens-kustomize-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'github.com', 'org'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'github.com', 'org', 'kustomization.yaml'), 'resources: []\n');
+      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - github.com/org\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.com\n');
+      const layer = readLayer(dir)!;
+      assert.deepEqual(remoteReference(layer), { file: path.join(dir, 'kustomization.yaml'), line: 4, entry: 'https://charts.example.com' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -16,7 +16,7 @@ import type { RawLayer } from '../../render/kustomizeSet';
 import type { RenderSettings } from '../../service/settings';
 import { helmFailure, isChartDir, readChart, runHelm } from './helm';
 import type { HelmRequest } from './helm';
-import { kustomizationFile, kustomizeFailure, layerFiles, readLayer, runKustomize } from './kustomize';
+import { kustomizationFile, kustomizeFailure, layerFiles, readLayer, remoteFailure, runKustomize } from './kustomize';
 import type { RenderOutcome } from './renderProject';
 
 export interface EditorProject {
@@ -180,6 +180,8 @@ async function renderOverlay(dir: string, o: EditorRenderOptions): Promise<Edito
   const key = keyOf(['kustomize', tool], files);
   if (key === o.previousKey) return { key };
   const sources = new Map(layer ? layerFiles(layer).map((f) => [f.file, f.text]) : []);
+  const refused = layer && remoteFailure(layer);
+  if (refused) return { key, outcome: { ok: false, kind: 'failed', failure: refused, sources } };
   const dirty = dirtyOf(files.map(([f]) => f), o.overlay);
   let tmp: string | undefined;
   try {

@@ -89,6 +89,8 @@ export interface ToolFailure {
   /** 0-based line, or undefined when the tool named no line. */
   readonly line?: number;
   readonly message: string;
+  /** Set when Pod Lens refused to run the tool because the project names this network resource. */
+  readonly remote?: string;
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * `kustomize build DIR` for Pod Lens: running it, and reading the overlay's layers (kustomization,
- * resources, bases, patch files) for the mapping (render/kustomizeMap.ts). Remote bases (URLs) are never
- * fetched by Pod Lens; kustomize itself is run as the user configured it, with no network flags added.
+ * resources, bases, patch files) for the mapping (render/kustomizeMap.ts). Pod Lens never renders with the
+ * network: an overlay that names a remote base, component or helm chart repository anywhere in its layers is
+ * not rendered at all (remoteReference), because kustomize would clone or download it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFile } from '../../model/parse';
 import { get, isSeq, str } from '../../model/tree';
 import type { YNode } from '../../model/tree';
-import type { RawFile, RawLayer } from '../../render/kustomizeSet';
+import { LineIndex } from '../../model/lineIndex';
+import type { RawFile, RawLayer, RemoteReference } from '../../render/kustomizeSet';
 import { firstLines } from './helm';
 import type { ToolFailure } from './helm';
 import { runTool } from './run';
@@ -50,13 +52,21 @@ export function readLayer(dir: string, shown: string = dir, seen: Set<string> = 
   const kraw = readRaw(kfile, display(shown, path.basename(kfile)), overlay);
   if (!kraw) return undefined;
   const k = parseFile(kraw.text).documents[0]?.root;
+  const lines = new LineIndex(kraw.text);
+  const remote: RemoteReference[] = [];
   const resources: (RawFile | RawLayer)[] = [];
-  for (const entry of [...strings(get(k, 'resources')), ...strings(get(k, 'bases'))]) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry)) continue;
+  const components = entries(get(k, 'components'));
+  for (const node of [...entries(get(k, 'resources')), ...entries(get(k, 'bases')), ...components]) {
+    const entry = str(node)!;
     const abs = path.resolve(dir, entry);
+    let st: fs.Stats | undefined;
+    try { st = fs.statSync(abs); } catch { st = undefined; }
+    if (!st) {
+      if (looksRemote(entry)) remote.push({ entry, line: lines.position(node.span.start).line });
+      continue;
+    }
+    if (components.includes(node)) continue; // a local component is read by kustomize; the mapping has no use for it yet
     const name = display(shown, entry);
-    let st: fs.Stats;
-    try { st = fs.statSync(abs); } catch { continue; }
     if (st.isDirectory()) { const layer = readLayer(abs, name, seen, depth + 1, overlay); if (layer) resources.push(layer); }
     else { const f = readRaw(abs, name, overlay); if (f) resources.push(f); }
   }
@@ -66,7 +76,45 @@ export function readLayer(dir: string, shown: string = dir, seen: Set<string> = 
     const f = readRaw(path.resolve(dir, p), display(shown, p), overlay);
     if (f) patchFiles.set(p, f);
   }
-  return { kustomization: kraw, resources, patchFiles };
+  const charts = get(k, 'helmCharts');
+  if (isSeq(charts)) {
+    for (const chart of charts.items) {
+      const repo = get(chart, 'repo');
+      const url = str(repo);
+      if (repo && url && looksRemote(url)) remote.push({ entry: url, line: lines.position(repo.span.start).line });
+    }
+  }
+  return { kustomization: kraw, resources, patchFiles, ...(remote.length ? { remote } : {}) };
+}
+
+/**
+ * What kustomize would fetch instead of reading from disk (api/internal/git RepoSpec, and HTTP(S) resources):
+ * a URL with a scheme, git@host:..., git::..., or a path that starts with a host name (github.com/org/repo).
+ * Only entries that are not on disk are asked (a local folder named like a host is a folder).
+ */
+export function looksRemote(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git(@|::)/.test(entry) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?\//i.test(entry);
+}
+
+/** The failure to report instead of running kustomize on an overlay that names a network resource. */
+export function remoteFailure(layer: RawLayer): ToolFailure | undefined {
+  const found = remoteReference(layer);
+  return found && { file: found.file, line: found.line, message: found.entry, remote: found.entry };
+}
+
+/** The first remote reference of the overlay's layers, with the kustomization file that names it. */
+export function remoteReference(layer: RawLayer): { readonly file: string; readonly line: number; readonly entry: string } | undefined {
+  const own = layer.remote?.[0];
+  if (own) return { file: layer.kustomization.file, ...own };
+  for (const r of layer.resources) {
+    const found = 'kustomization' in r ? remoteReference(r) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function entries(n: YNode | undefined): YNode[] {
+  return isSeq(n) ? n.items.filter((i) => str(i) !== undefined) : [];
 }
 
 function strings(n: YNode | undefined): string[] {

@@ -8,7 +8,7 @@ import { kustomizeRendered } from '../../render/kustomizeSet';
 import type { RenderedSet } from '../../render/rendered';
 import { helmFailure, readChart, runHelm } from './helm';
 import type { HelmRequest, ToolFailure } from './helm';
-import { kustomizeFailure, layerFiles, readLayer, runKustomize } from './kustomize';
+import { kustomizeFailure, layerFiles, readLayer, remoteFailure, runKustomize } from './kustomize';
 import type { RunOptions } from './run';
 
 export type RenderOutcome =
@@ -33,6 +33,8 @@ export async function renderKustomization(tool: string, dir: string, options: Ru
   const shown = dir.replace(/\/+$/, '') || '.';
   const layer = readLayer(dir, shown);
   const sources = new Map<string, string>(layer ? layerFiles(layer).map((f) => [f.file, f.text]) : []);
+  const refused = layer && remoteFailure(layer);
+  if (refused) return { ok: false, kind: 'failed', failure: refused, sources };
   const result = await runKustomize(tool, dir, options);
   if (!result.ok) {
     if (result.reason === 'missing') return { ok: false, kind: 'missing', tool: 'kustomize', command: tool };
