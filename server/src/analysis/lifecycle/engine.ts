@@ -6,6 +6,7 @@
  * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-conditions
  */
 import { featureEnabled } from '../../model/version';
+import { joinList } from '../listWords';
 import { advanceInit, onBegin, onProbeResult, onProcessStarted, onPulled, onTick, onVisible, startContainer } from './containers';
 import { M, N } from './messages';
 import { scenarioDefinition, scenarioTime } from './scenarios/index';
@@ -105,7 +106,7 @@ function updatePod(state: SimState, t: number): void {
     const ready = all && !terminating;
     if (setCondition(state, 'Ready', ready, t)) {
       emit(state, t, ready ? 'podReady' : 'podNotReady', ready ? M.podReady() : M.podNotReady());
-      if (ready && state.pod.readinessGates.length) emit(state, t, 'readinessGate', M.readinessGates(state.pod.readinessGates.join(', ')), undefined, state.pod.readinessGatesSpan);
+      if (ready && state.pod.readinessGates.length) emit(state, t, 'readinessGate', M.readinessGates(joinList(state.pod.readinessGates)), undefined, state.pod.readinessGatesSpan);
     }
   }
   // getPhase counts a running regular init container as pending initialization, also when it runs

@@ -3,6 +3,7 @@
  * "CrashLoopBackOff: app exited 137 (OOMKilled at 256Mi) 5 times; next restart in 2m40s".
  */
 import * as l10n from '@vscode/l10n';
+import { joinList } from '../listWords';
 import type { ContainerExplanation } from './container';
 import type { PodExplanation } from './explain';
 import { formatGoDuration, formatTime } from './time';
@@ -37,7 +38,7 @@ export function whenPhrase(at: number, now: number): string {
 export function diagnosisLine(p: PodExplanation, now: number): string {
   if (!p.status) return p.notes.length ? l10n.t('status could not be read') : l10n.t('no status');
   if (p.scheduling) {
-    return l10n.t('Unschedulable: {0}', p.scheduling.reasons.map((r) => `${r.count} ${r.text}`).join(', ') || (p.scheduling.message ?? ''));
+    return l10n.t('Unschedulable: {0}', joinList(p.scheduling.reasons.map((r) => `${r.count} ${r.text}`)) || (p.scheduling.message ?? ''));
   }
   if (p.evicted) return l10n.t('Evicted: {0}', (p.message ?? '').trim() || p.phase || '');
   const c = headlineContainer(p);
