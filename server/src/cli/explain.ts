@@ -6,12 +6,14 @@
  * Exit codes: 0 nothing needs attention, 1 a pod is failing or stuck, 2 usage or I/O errors.
  */
 import * as l10n from '@vscode/l10n';
-import { diagnosisLine, formatTime, needsAttention, parseTime } from '../analysis/observed/index';
+import { diagnosisLine, formatTime, needsAttention, parseTime, slowStart, slowStartPhrase } from '../analysis/observed/index';
+import type { Severity } from '../analysis/finding';
 import type { ContainerExplanation, PodExplanation } from '../analysis/observed/index';
 import type { PodService } from '../service/index';
 import { observedPods, rangeOf } from '../service/observed';
 import type { PodLensSettings } from '../service/settings';
 import type { CliOptions } from './args';
+import { severityWord } from './check';
 import type { CliIO } from './commands';
 import { collectSources } from './files';
 
@@ -56,13 +58,13 @@ export function runExplain(opts: CliOptions, service: PodService, settings: Part
       p,
       json: {
         name: p.name, namespace: p.namespace, phase: p.phase, diagnosis: diagnosisLine(p, now),
-        attention: needsAttention(p, now) ? (p.attention === 'stuck' || p.attention === 'terminating' ? 'stuck' : 'failing') : 'ok',
+        attention: needsAttention(p, now) ? (p.attention === 'stuck' || p.attention === 'terminating' || slowStart(p, now) ? 'stuck' : 'failing') : 'ok',
         reason: p.reason, message: p.message, qosClass: p.qosClass, line: at(p.anchorSpan),
         containers: p.containers.map(containerJson),
         conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: iso(c.lastTransitionTime), meaning: c.meaning })),
         deletion: p.deletion ? { deletionTimestamp: iso(p.deletion.deletionTimestamp), gracePeriodSeconds: p.deletion.graceSeconds ?? null, requestedAt: iso(p.deletion.requestedAt), killAt: iso(p.deletion.killAt) } : null,
         scheduling: p.scheduling ? { nodes: p.scheduling.nodes ?? null, reasons: p.scheduling.reasons, message: p.scheduling.message ?? null } : null,
-        explanations: p.points.map((x) => ({ severity: x.severity, message: x.message, line: at(x.span), spec: x.spec ? { path: x.spec.path, line: at(x.spec.span), message: x.specMessage ?? null } : null })),
+        explanations: [...p.points.map((x) => ({ severity: x.severity, message: x.message, line: at(x.span), spec: x.spec ? { path: x.spec.path, line: at(x.spec.span), message: x.specMessage ?? null } : null })), ...slowStartExplanation(p, now, at)],
         notes: p.notes.map((n) => ({ field: n.field, problem: n.problem, line: at(n.span) })),
       },
       lineOf: at,
@@ -87,10 +89,17 @@ function textOf(fileName: string, p: PodExplanation, json: PodJson): string {
     out.push(`    ${bits.filter(Boolean).join(' · ')}`);
   }
   for (const e of json.explanations) {
-    out.push(`  ${fileName}:${e.line}: ${e.severity}: ${e.message}`);
+    out.push(`  ${fileName}:${e.line}: ${l10n.t('{0}: {1}', severityWord(e.severity as Severity), e.message)}`);
     if (e.spec) out.push(`      ${fileName}:${e.spec.line}: ${e.spec.path}: ${e.spec.message ?? ''}`);
   }
   for (const n of json.notes) out.push(`  ${fileName}:${n.line}: ${l10n.t('{0} could not be read and is ignored', n.field)}`);
   if (!p.hasSpec) out.push(`  ${l10n.t('No pod spec in this object: the explanation cannot point at spec fields or effective limits.')}`);
   return out.join('\n');
+}
+
+/** The clock-dependent explanation of a container stuck in ContainerCreating (slowStart), at its reason. */
+function slowStartExplanation(p: PodExplanation, now: number, at: (s: { start: number; end: number }) => number): PodJson['explanations'] {
+  const slow = slowStart(p, now);
+  const span = slow && (slow.container.status?.state?.reasonSpan ?? slow.container.status?.nameSpan);
+  return slow && span ? [{ severity: 'warning', message: slowStartPhrase(slow), line: at(span), spec: null }] : [];
 }

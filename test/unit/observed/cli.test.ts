@@ -34,8 +34,22 @@ describe('pod-lens explain', () => {
     );
   });
 
+  it('ContainerCreating: progressing (exit 0) within the kubelet\'s 2m3s volume wait, stuck (exit 1) with a warning at the reason past it', () => {
+    const early = cli(['explain', '--format', 'json', '--now', '2026-12-04T11:01:00Z', file('container-creating.yaml')]);
+    assert.equal(early.code, 0, early.err);
+    assert.deepEqual(JSON.parse(early.out).pods.map((p: { attention: string }) => p.attention), ['ok', 'ok']);
+    const late = cli(['explain', '--format', 'json', '--now', '2026-12-04T11:05:12Z', file('container-creating.yaml')]);
+    assert.equal(late.code, 1, late.err);
+    const pods = JSON.parse(late.out).pods;
+    assert.deepEqual(pods.map((p: { attention: string }) => p.attention), ['stuck', 'stuck']);
+    const warning = pods[0].explanations.find((e: { message: string }) => /ContainerCreating for 5m12s/.test(e.message));
+    assert.equal(warning.severity, 'warning');
+    const lines = fs.readFileSync(file('container-creating.yaml'), 'utf8').split('\n');
+    assert.match(lines[warning.line - 1]!, /waiting: \{ reason: ContainerCreating \}/);
+  });
+
   it('every cause in the JSON is one of the documented values', () => {
-    for (const f of ['crashloop-oom.yaml', 'image-pull.yaml', 'config-error.yaml', 'init-stuck.yaml', 'liveness-kill.yaml', 'deleting.yaml', 'evicted.yaml', 'unschedulable.yaml', 'exit-codes.yaml', 'running.yaml']) {
+    for (const f of ['container-creating.yaml', 'crashloop-oom.yaml', 'image-pull.yaml', 'config-error.yaml', 'init-stuck.yaml', 'liveness-kill.yaml', 'deleting.yaml', 'evicted.yaml', 'unschedulable.yaml', 'exit-codes.yaml', 'running.yaml']) {
       const json = JSON.parse(cli(['explain', '--format', 'json', '--now', NOW, file(f)]).out);
       for (const p of json.pods) {
         for (const c of p.containers) {

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnosisLine, formatTime, needsAttention } from '../../../server/src/analysis/observed/index';
+import { diagnosisLine, formatTime, needsAttention, slowStart, slowStartPhrase } from '../../../server/src/analysis/observed/index';
 import { explain, fixture, only, VERSIONS } from './helpers';
 
 const at = (iso: string) => Date.parse(iso);
@@ -30,6 +30,23 @@ for (const v of VERSIONS) {
       assert.ok(oom, 'the OOM kill points at the memory limit');
       assert.match(oom.specMessage!, /OOMKilled at this limit \(256Mi\), 5 restart/);
       assert.ok(p.points.some((x) => /^QoS class Burstable: /.test(x.message)), 'the OOM kill is set against the QoS class');
+    });
+
+    it('ContainerCreating past the kubelet\'s 2m3s wait for volumes is stuck: volumes/sandbox before PodReadyToStartContainers, the image after', () => {
+      const [db, ml] = explain(fixture('container-creating.yaml'), v);
+      for (const p of [db!, ml!]) {
+        assert.equal(p.attention, 'progressing');
+        assert.equal(needsAttention(p, at('2026-12-04T11:02:03Z')), false, 'at 2m3s the kubelet is still waiting');
+        assert.equal(needsAttention(p, at('2026-12-04T11:02:04Z')), true, 'past 2m3s it is stuck');
+      }
+      assert.equal(diagnosisLine(db!, at('2026-12-04T11:00:30Z')), 'ContainerCreating: postgres');
+      assert.equal(diagnosisLine(db!, at('2026-12-04T11:05:12Z')), 'ContainerCreating: postgres; for 5m12s since the pod was scheduled');
+      const volumes = slowStart(db!, at('2026-12-04T11:05:12Z'))!;
+      assert.deepEqual({ name: volumes.container.name, seconds: volumes.seconds, sandboxReady: volumes.sandboxReady }, { name: 'postgres', seconds: 312, sandboxReady: false });
+      assert.match(slowStartPhrase(volumes), /longer than the kubelet's 2m3s wait for volumes: a volume cannot be attached or mounted/);
+      const image = slowStart(ml!, at('2026-12-04T11:10:00Z'))!;
+      assert.equal(image.sandboxReady, true);
+      assert.match(slowStartPhrase(image), /^trainer has been ContainerCreating for 10m0s since the pod was scheduled, with its sandbox ready: the image is still being pulled/);
     });
 
     it('ImagePullBackOff and ErrImagePull in a List: cause image-pull, pointing at the image', () => {

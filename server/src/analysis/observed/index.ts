@@ -14,7 +14,7 @@ export type { ContainerExplanation, Attention } from './container';
 export type { Point } from './point';
 export type { Cause } from './cause';
 export { CAUSES } from './cause';
-export { diagnosisLine, needsAttention, whenPhrase } from './phrases';
+export { diagnosisLine, needsAttention, slowStart, slowStartPhrase, VOLUME_MOUNT_WAIT_SECONDS, whenPhrase } from './phrases';
 export { formatTime, parseTime } from './time';
 
 export function explainDocuments(documents: readonly ParsedDocument[], pods: readonly PodAnalysis[], version: KubeVersion): PodExplanation[] {

@@ -35,6 +35,40 @@ export function whenPhrase(at: number, now: number): string {
   return d >= 0 ? l10n.t('in {0}', formatGoDuration(Math.ceil(d))) : l10n.t('was due at {0}, {1} ago', formatTime(at), formatGoDuration(Math.floor(-d)));
 }
 
+/**
+ * The kubelet waits this long for a pod's volumes to attach and mount before it gives up the sync and retries
+ * (podAttachAndMountTimeout, pkg/kubelet/volumemanager/volume_manager.go: 2m3s). A container still
+ * ContainerCreating longer than that after the pod was scheduled is stuck, not slow.
+ */
+export const VOLUME_MOUNT_WAIT_SECONDS = 123;
+
+export interface SlowStart {
+  readonly container: ContainerExplanation;
+  /** Seconds since PodScheduled turned True. */
+  readonly seconds: number;
+  /** PodReadyToStartContainers is True: volumes are mounted and the sandbox runs, so the image or runtime holds it. */
+  readonly sandboxReady: boolean;
+}
+
+/** A container still ContainerCreating more than VOLUME_MOUNT_WAIT_SECONDS after the pod was scheduled. */
+export function slowStart(p: PodExplanation, now: number): SlowStart | undefined {
+  const scheduled = p.conditions.find((c) => c.type === 'PodScheduled' && c.status === 'True')?.lastTransitionTime;
+  if (scheduled === undefined || scheduled === null || p.deletion) return undefined;
+  const seconds = Math.floor((now - scheduled) / 1000);
+  if (seconds <= VOLUME_MOUNT_WAIT_SECONDS) return undefined;
+  const container = p.containers.find((c) => c.state === 'waiting' && c.reason === 'ContainerCreating');
+  if (!container) return undefined;
+  const sandboxReady = p.conditions.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True');
+  return { container, seconds, sandboxReady };
+}
+
+/** Why a slow start is stuck, as a sentence: volumes/sandbox before PodReadyToStartContainers, the image after. */
+export function slowStartPhrase(slow: SlowStart): string {
+  return slow.sandboxReady
+    ? l10n.t('{0} has been ContainerCreating for {1} since the pod was scheduled, with its sandbox ready: the image is still being pulled or the runtime cannot create the container (the pod\'s events say which).', slow.container.name, formatGoDuration(slow.seconds))
+    : l10n.t('{0} has been ContainerCreating for {1} since the pod was scheduled, longer than the kubelet\'s {2} wait for volumes: a volume cannot be attached or mounted (a missing PersistentVolumeClaim, ConfigMap or Secret, or a volume still attached elsewhere), or the pod sandbox cannot be created (the pod\'s events say which).', slow.container.name, formatGoDuration(slow.seconds), formatGoDuration(VOLUME_MOUNT_WAIT_SECONDS));
+}
+
 export function diagnosisLine(p: PodExplanation, now: number): string {
   if (!p.status) return p.notes.length ? l10n.t('status could not be read') : l10n.t('no status');
   if (p.scheduling) {
@@ -48,6 +82,8 @@ export function diagnosisLine(p: PodExplanation, now: number): string {
     const exit = exitPhrase(c);
     let line = exit ? `${label}: ${exit}` : label ? `${label}: ${c.name}` : c.name;
     if (c.nextRestartAt !== null) line += l10n.t('; next restart {0}', whenPhrase(c.nextRestartAt, now));
+    const slow = slowStart(p, now);
+    if (slow && slow.container === c) line += l10n.t('; for {0} since the pod was scheduled', formatGoDuration(slow.seconds));
     parts.push(line);
   } else {
     parts.push(p.phase ?? l10n.t('no phase'));
@@ -58,8 +94,12 @@ export function diagnosisLine(p: PodExplanation, now: number): string {
   return parts.join(' · ');
 }
 
-/** 0 for the CLI when nothing needs attention; a deletion past its kill time by a minute counts as stuck. */
+/**
+ * 0 for the CLI when nothing needs attention; a deletion past its kill time by a minute, and a container
+ * ContainerCreating past the kubelet's wait for volumes (slowStart), count as stuck.
+ */
 export function needsAttention(p: PodExplanation, now: number): boolean {
   if (p.attention === 'failing' || p.attention === 'stuck') return true;
+  if (slowStart(p, now)) return true;
   return p.deletion !== undefined && now > p.deletion.killAt + 60_000;
 }
