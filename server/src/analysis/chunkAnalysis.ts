@@ -9,7 +9,6 @@ import type { ParsedDocument, ParseLimits } from '../model/parse';
 import { DEFAULT_LIMITS } from '../model/parse';
 import { findPods } from '../model/podModel';
 import type { KubeVersion } from '../model/version';
-import type { NamespaceContext } from './admission/namespaces';
 import type { Finding } from './finding';
 import { analyzePod } from './podAnalysis';
 import type { PodAnalysis } from './podAnalysis';
@@ -36,7 +35,6 @@ export function analyzeChunk(
   onFault: FaultHandler = () => undefined,
   rules: readonly Rule[] = RULES,
   limits: ParseLimits = DEFAULT_LIMITS,
-  namespaces?: NamespaceContext,
 ): ChunkAnalysis {
   const parsed = parseFile(text, limits);
   const findings: Finding[] = parsed.problems.map((p) => ({
@@ -45,7 +43,7 @@ export function analyzeChunk(
   }));
   let pods: PodAnalysis[] = [];
   try {
-    pods = findPods(parsed.documents, { version }).map((pod) => analyzePod(pod, version, namespaces?.limitRanges(pod.namespace) ?? []));
+    pods = findPods(parsed.documents, { version }).map((pod) => analyzePod(pod, version));
   } catch (e) {
     onFault('pod model', e);
   }

@@ -57,10 +57,7 @@ export function defaultResources(requests: readonly ResourceEntry[], limits: rea
   return { requests: req, limits: lim, defaultedFromLimits: defaulted };
 }
 
-/** Mutating admission between decoding and the pod strategy (LimitRanger): the containers it hands on. */
-export type ContainerAdmission = (containers: ReadonlyMap<ContainerModel, DefaultedResources>) => ReadonlyMap<ContainerModel, DefaultedResources>;
-
-export function defaultPod(pod: PodSpecModel, version: KubeVersion, admit?: ContainerAdmission): DefaultedPod {
+export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPod {
   // A workload's pod is created by its controller from the stored template (pkg/controller
   // GetPodFromTemplate): the template was defaulted and rounded on its own create, written out, and
   // read back, so every quantity the pod starts from is in its stored form (storedQuantity).
@@ -68,18 +65,16 @@ export function defaultPod(pod: PodSpecModel, version: KubeVersion, admit?: Cont
   const settled = (m: ResourceMap): ResourceMap => (fromTemplate ? stored(rounded(m)) : rounded(m));
   const raw = new Map<ContainerModel, DefaultedResources>();
   for (const c of pod.containers) if (c.role !== 'ephemeral') raw.set(c, defaultResources(c.resources.requests, c.resources.limits));
-  const decoded = new Map<ContainerModel, DefaultedResources>();
-  for (const [c, d] of raw) decoded.set(c, { ...d, requests: settled(d.requests), limits: settled(d.limits) });
-  const containers = admit ? admit(decoded) : decoded;
+  const containers = new Map<ContainerModel, DefaultedResources>();
+  for (const [c, d] of raw) containers.set(c, { ...d, requests: settled(d.requests), limits: settled(d.limits) });
   // 1.34-1.36 default pod-level values in core/v1 SetDefaults_Pod, from the container values before the
   // generated defaulter rounds them; with PodLevelResourcesFixDefaulting (1.37) podutil.DefaultPodLevelResources
   // runs in the pod strategy's PrepareForCreate, after decoding, on the rounded values (two requests of 1n:
   // 1m at 1.34, 2m at 1.37, as the conformance reference shows). A template is not a Pod, so its pod gets
   // these defaults only on the controller's create, from the stored (already rounded) container values.
-  // Admission (LimitRanger) runs after decoding and before PrepareForCreate: only the 1.37 defaulting sees its values.
-  const prepareForCreate = featureEnabled(version, 'PodLevelResourcesFixDefaulting');
+  const fromRounded = fromTemplate || featureEnabled(version, 'PodLevelResourcesFixDefaulting');
   const written = fromTemplate ? withStoredPodResources(pod) : pod;
-  const podLevel = defaultPodLevel(written, prepareForCreate ? containers : fromTemplate ? decoded : raw, version);
+  const podLevel = defaultPodLevel(written, fromRounded ? containers : raw, version);
   return {
     containers,
     podLevel: podLevel && { ...podLevel, requests: rounded(podLevel.requests), limits: rounded(podLevel.limits) },

@@ -14,8 +14,6 @@ export interface CliOptions {
   readonly help: boolean;
   /** `explain --now`: the clock, ISO-8601 (checked by explain.ts). */
   readonly now: string | undefined;
-  /** `--default-namespace NS`: the namespace of objects that name none (LimitRanges apply by namespace). */
-  readonly defaultNamespace: string | undefined;
   /** `check --helm CHART` / `check --kustomize DIR` (issue 15): what to render, and how. */
   readonly render: RenderOptions | undefined;
 }
@@ -34,7 +32,7 @@ export interface RenderOptions {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now',
-  '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path', '--default-namespace']);
+  '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path']);
 /** Flags that may be given more than once (each adds a value). */
 const LIST_FLAGS = new Set(['--values', '--set']);
 
@@ -91,13 +89,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     locale: values.get('--locale'),
     scenario: values.get('--scenario'),
     now: values.get('--now'),
-    defaultNamespace: values.get('--default-namespace'),
   };
 }
 
 export const USAGE = `Usage:
-  pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] [--default-namespace NS] FILE|DIR|- ...
-      LimitRanges among the files apply to the pods of their namespace (objects without one: NS, default "default")
+  pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] FILE|DIR|- ...
   pod-lens check [options] --helm CHART [-f VALUES]... [--set K=V]... [--release NAME] [--namespace NS] [--helm-path PATH]
   pod-lens check [options] --kustomize DIR [--kustomize-path PATH]
       renders the chart or overlay (helm template / kustomize build; POD_LENS_HELM, POD_LENS_KUSTOMIZE) and puts

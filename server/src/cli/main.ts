@@ -2,8 +2,6 @@
  * `pod-lens`: the same service as the language server, over files on disk.
  * Exit codes: 0 clean, 1 findings at the --fail-on level, 2 usage or I/O errors.
  */
-import { limitRangesOfFile, namespaceContext } from '../analysis/admission/namespaces';
-import type { NamespaceContext } from '../analysis/admission/namespaces';
 import { createPodService } from '../service/index';
 import { setupL10n } from '../node/l10n';
 import { parseArgs, USAGE, UsageError } from './args';
@@ -36,19 +34,8 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
     return opts.help ? 0 : 2;
   }
   setupL10n(opts.locale);
-  const settings: Partial<PodLensSettings> = {
-    ...(opts.kubernetesVersion ? { kubernetesVersion: opts.kubernetesVersion } : {}),
-    ...(opts.defaultNamespace ? { defaultNamespace: opts.defaultNamespace } : {}),
-  };
-  // Every FILE/DIR given is the namespace's world: their LimitRanges apply to the pods of all of them.
-  const collected = opts.command === 'check' && !opts.render && opts.inputs.length ? collectSources(opts.inputs, io.stdin) : undefined;
-  const limitRanges = collected ? collected.sources.flatMap((s) => limitRangesOfFile(s.name, s.text)) : [];
-  const contexts = new Map<string, NamespaceContext>();
-  const contextFor = (ns: string) => contexts.get(ns) ?? contexts.set(ns, namespaceContext(limitRanges, ns)).get(ns)!;
-  const service = createPodService({
-    log: (m) => io.err(m),
-    ...(collected ? { namespaces: (s: PodLensSettings) => contextFor(s.defaultNamespace) } : {}),
-  });
+  const settings = opts.kubernetesVersion ? { kubernetesVersion: opts.kubernetesVersion } : {};
+  const service = createPodService({ log: (m) => io.err(m) });
   if (opts.command !== 'check') {
     const code = runExtraCommand(opts, service, settings, io);
     if (code !== undefined) return code;
@@ -71,7 +58,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
     io.err(`pod-lens: check needs at least one FILE, DIR or -\n${USAGE}`);
     return 2;
   }
-  const { sources, errors } = collected ?? collectSources(opts.inputs, io.stdin);
+  const { sources, errors } = collectSources(opts.inputs, io.stdin);
   for (const e of errors) io.err(`pod-lens: ${e.name}: ${e.message}`);
   const files = checkSources(service, sources, settings);
   if (opts.format === 'json') io.out(jsonReport(files, errors));

@@ -42,22 +42,6 @@ export interface PodSummary {
   readonly limits: QuantityList;
   readonly containers: readonly ContainerSummary[];
   readonly breakdown: { readonly requests: BreakdownSummary; readonly limits: BreakdownSummary };
-  /** Admission that changed or rejects this pod: each LimitRange that set a value or forbids it (issue 16). */
-  readonly admission?: readonly AdmissionSummary[];
-}
-
-export interface AdmissionSummary {
-  readonly kind: 'LimitRange';
-  readonly name: string;
-  readonly namespace: string;
-  /** The file as Pod Lens was given it. */
-  readonly file: string;
-  /** The object's `kind:` line in that file. */
-  readonly range: Range;
-  /** What it set: `containers[0].limits.memory=512Mi`. */
-  readonly set: readonly string[];
-  /** The plugin's sentences, when it rejects the pod. */
-  readonly forbidden: readonly string[];
 }
 
 export interface AnalysisParams {

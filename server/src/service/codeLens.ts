@@ -5,15 +5,13 @@
  * next restart in 2m40s".
  */
 import * as l10n from '@vscode/l10n';
-
-import type { PodAnalysis } from '../analysis/podAnalysis';
 import type { ResourceMap } from '../analysis/resourceMath';
 import type { Range } from '../model/lineIndex';
 import { formatQuantity } from '../model/quantity';
 import { diagnosisLine } from '../analysis/observed/index';
 import type { PodExplanation } from '../analysis/observed/index';
 import type { FileAnalysis } from './fileAnalysis';
-import { joinClauses, joinList } from '../analysis/listWords';
+import { joinList } from '../analysis/listWords';
 
 export interface PodCodeLens {
   readonly range: Range;
@@ -62,7 +60,7 @@ export function codeLenses(file: FileAnalysis, uri: string, now: number = Date.n
     out.push({
       range,
       title: l10n.t('QoS {0} · requests {1} · limits {2}', a.qos.qosClass, cpuMem(a.effective.requests.total), cpuMem(a.effective.limits.total)),
-      tooltip: admissionNote(a) ?? l10n.t('Effective pod resources as Kubernetes computes them (Kubernetes {0})', `${a.version.major}.${a.version.minor}`),
+      tooltip: l10n.t('Effective pod resources as Kubernetes computes them (Kubernetes {0})', `${a.version.major}.${a.version.minor}`),
       command: 'podLens.showEffectiveResources',
       arguments: [uri, ref.index],
     });
@@ -75,12 +73,4 @@ export function codeLenses(file: FileAnalysis, uri: string, now: number = Date.n
     });
   }
   return out;
-}
-
-/** Where admitted numbers came from: "Effective pod resources after LimitRange defaults (ns/limits.yaml:2): ...". */
-function admissionNote(a: PodAnalysis): string | undefined {
-  const applied = a.admission?.applied ?? [];
-  if (!applied.length) return undefined;
-  const parts = applied.map((x) => l10n.t('{0} {1} {2} from LimitRange {3} ({4}:{5})', x.container.name, x.which === 'limits' ? l10n.t('limit') : l10n.t('request'), `${x.resource} ${formatQuantity(x.quantity)}`, x.source.range.name, x.source.file, x.source.line));
-  return l10n.t('Effective pod resources after admission (Kubernetes {0}): {1}', `${a.version.major}.${a.version.minor}`, joinClauses(parts));
 }

@@ -5,7 +5,6 @@
  */
 import * as l10n from '@vscode/l10n';
 import { analyzeChunk } from '../analysis/chunkAnalysis';
-import type { NamespaceContext } from '../analysis/admission/namespaces';
 import type { ChunkAnalysis, FaultHandler } from '../analysis/chunkAnalysis';
 import type { Finding } from '../analysis/finding';
 import { innermostPod } from '../analysis/innermostPod';
@@ -72,8 +71,8 @@ export interface PartialFileAnalysis {
   readonly chunkStarts: readonly number[];
 }
 
-export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, namespaces?: NamespaceContext): { file: FileAnalysis; cache: ChunkCache } {
-  const steps = analyzeFileInSteps(text, version, maxFileSize, previous, onFault, Infinity, namespaces);
+export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler): { file: FileAnalysis; cache: ChunkCache } {
+  const steps = analyzeFileInSteps(text, version, maxFileSize, previous, onFault, Infinity);
   let r = steps.next();
   while (!r.done) r = steps.next();
   return r.value;
@@ -84,8 +83,7 @@ export function analyzeFile(text: string, version: KubeVersion, maxFileSize: num
  * cost nothing and do not count) and at least as much is left, it yields the analysed top of the file.
  * The chunks are analysed in file order either way, so the result is the same as `analyzeFile`'s.
  */
-/** `namespaces`: the LimitRanges around the pods; `previous` must have been analysed with the same context. */
-export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, firstStepChars = FIRST_STEP_CHARS, namespaces?: NamespaceContext): Generator<PartialFileAnalysis, { file: FileAnalysis; cache: ChunkCache }, void> {
+export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, firstStepChars = FIRST_STEP_CHARS): Generator<PartialFileAnalysis, { file: FileAnalysis; cache: ChunkCache }, void> {
   const lines = new LineIndex(text);
   if (text.length > maxFileSize) {
     const finding: Finding = {
@@ -108,7 +106,7 @@ export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileS
     const key = limited ? NO_ALIASES_KEY + c.text : c.text;
     let analysis = cache.get(key) ?? previous?.get(key);
     if (!analysis) {
-      analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS, namespaces);
+      analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS);
       fresh += c.text.length;
     }
     cache.set(key, analysis);

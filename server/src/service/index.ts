@@ -16,8 +16,6 @@ import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
 import { analyzeFileInSteps, podAt } from './fileAnalysis';
-import { limitRangesOfFile, namespaceContext } from '../analysis/admission/namespaces';
-import type { NamespaceContext } from '../analysis/admission/namespaces';
 import type { ChunkCache, FileAnalysis, PartialFileAnalysis, PodRef } from './fileAnalysis';
 import { withDefaults } from './settings';
 import type { PodLensSettings } from './settings';
@@ -49,19 +47,6 @@ export interface ServiceOptions {
    * lens, hover or preview speaks about the fragment. Injected by the Node entry (node/render/pieces.ts).
    */
   readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
-  /**
-   * The namespaces around the pods (their LimitRanges), from the files the CLI was given or the editor's
-   * workspace; asked on every analysis, and its fingerprint is part of the cache key.
-   */
-  readonly namespaces?: (settings: PodLensSettings) => NamespaceContext | undefined;
-}
-
-function ownNamespaces(doc: TextSnapshot, settings: PodLensSettings): NamespaceContext | undefined {
-  const base = doc.uri.replace(/^.*[\\/]/, '');
-  let name = base;
-  try { name = decodeURIComponent(base); } catch { /* keep it encoded */ }
-  const own = limitRangesOfFile(name, doc.text);
-  return own.length ? namespaceContext(own, settings.defaultNamespace) : undefined;
 }
 
 /** The findings a piece keeps: syntax and the template notice, nothing about a pod. */
@@ -141,9 +126,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
     const piece = options.pieceOf?.(doc.uri);
-    // The workspace's namespaces when the host keeps them; else the LimitRanges of this document alone.
-    const namespaces = options.namespaces ? options.namespaces(settings) : ownNamespaces(doc, settings);
-    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}|${namespaces?.fingerprint ?? ''}`;
+    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}`;
     const cached = () => {
       const hit = cache.get(doc.uri);
       return hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text ? hit.file : undefined;
@@ -154,7 +137,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const previous = hit && hit.settingsKey === settingsKey ? hit.chunks : undefined;
     let result: { file: FileAnalysis; cache: ChunkCache };
     try {
-      const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars, namespaces);
+      const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars);
       let r = steps.next();
       while (!r.done) {
         yield piece ? { ...r.value, file: asPiece(r.value.file) } : r.value;

@@ -12,8 +12,6 @@ export interface PodLensSettings {
   /** Files larger than this (UTF-16 code units) are skipped with a notice. */
   readonly maxFileSize: number;
   readonly codeLens: boolean;
-  /** The namespace of objects that name none (kubectl's context namespace); LimitRanges apply by namespace. */
-  readonly defaultNamespace: string;
   /** How the editor renders Helm charts and Kustomize overlays (issue 15); defaults from renderSettings(). */
   readonly render?: Partial<RenderSettings>;
 }
@@ -53,7 +51,6 @@ export const DEFAULT_SETTINGS: PodLensSettings = {
   rules: {},
   maxFileSize: 5_000_000,
   codeLens: true,
-  defaultNamespace: 'default',
 };
 
 export function withDefaults(partial: Partial<PodLensSettings> | undefined | null): PodLensSettings {
@@ -63,7 +60,6 @@ export function withDefaults(partial: Partial<PodLensSettings> | undefined | nul
     rules: p.rules && typeof p.rules === 'object' ? p.rules : {},
     maxFileSize: typeof p.maxFileSize === 'number' && p.maxFileSize > 0 ? p.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     codeLens: typeof p.codeLens === 'boolean' ? p.codeLens : true,
-    defaultNamespace: typeof p.defaultNamespace === 'string' && p.defaultNamespace.trim() !== '' ? p.defaultNamespace.trim() : DEFAULT_SETTINGS.defaultNamespace,
     ...(p.render && typeof p.render === 'object' ? { render: p.render } : {}),
   };
 }

@@ -3,9 +3,7 @@ import type { ResourceBreakdown } from '../analysis/effectiveResources';
 import { describeQos } from '../analysis/qosReason';
 import type { ResourceMap } from '../analysis/resourceMath';
 import { formatQuantity } from '../model/quantity';
-import type { PodAnalysis } from '../analysis/podAnalysis';
-import type { ContainerModel } from '../model/pod';
-import type { AdmissionSummary, BreakdownSummary, ContainerSummary, PodSummary, QuantityList } from '../protocol/analysis';
+import type { BreakdownSummary, ContainerSummary, PodSummary, QuantityList } from '../protocol/analysis';
 import type { FileAnalysis, PodRef } from './fileAnalysis';
 
 /** Keys sorted, as Go's JSON encoding of a ResourceList writes them. */
@@ -25,7 +23,6 @@ function breakdown(b: ResourceBreakdown): BreakdownSummary {
 
 export function podSummary(file: FileAnalysis, ref: PodRef): PodSummary {
   const { pod, effective, qos, containerResources } = ref.analysis;
-  const admission = admissionSummary(ref.analysis);
   const base = ref.chunk.start;
   const containers: ContainerSummary[] = pod.containers.map((c) => {
     const d = containerResources.get(c);
@@ -49,24 +46,5 @@ export function podSummary(file: FileAnalysis, ref: PodRef): PodSummary {
     limits: quantityList(effective.limits.total),
     containers,
     breakdown: { requests: breakdown(effective.requests), limits: breakdown(effective.limits) },
-    ...(admission.length ? { admission } : {}),
   };
-}
-
-/** Each LimitRange that set a value on the pod or forbids it, in the order they were applied. */
-function admissionSummary(analysis: PodAnalysis): AdmissionSummary[] {
-  const a = analysis.admission;
-  if (!a) return [];
-  const out: AdmissionSummary[] = [];
-  for (const source of a.sources) {
-    const set = a.applied.filter((x) => x.source === source).map((x) => `${containerPath(x.container)}.${x.which}.${x.resource}=${formatQuantity(x.quantity)}`);
-    const forbidden = a.violations.filter((v) => v.source === source).map((v) => v.message);
-    if (!set.length && !forbidden.length) continue;
-    out.push({ kind: 'LimitRange', name: source.range.name, namespace: source.namespace, file: source.file, range: source.range.kindRange, set, forbidden });
-  }
-  return out;
-}
-
-function containerPath(c: ContainerModel): string {
-  return `${c.listKey}[${c.index}]`;
 }

@@ -44,21 +44,6 @@ status:
 `;
 
 export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
-  // plugin/pkg/admission/limitranger maxConstraint: a LimitRange in the same file (and namespace) caps memory at 1Gi.
-  'limit-range-forbidden': { text: `apiVersion: v1
-kind: LimitRange
-metadata: { name: limits }
-spec:
-  limits:
-    - type: Container
-      max: { memory: 1Gi }
----
-${pod(`
-containers:
-  - name: app
-    image: nginx:1.27
-    ${RES.replace(/128Mi/g, '2Gi')}
-    ${READY}`)}` },
   'observed-pod-problem': { text: OBSERVED },
   'observed-pod-explanation': { text: OBSERVED },
   'observed-status-unreadable': { text: OBSERVED },

@@ -32,7 +32,6 @@ import { emptydirWithoutSizeLimit } from './resources/emptydirWithoutSizeLimit';
 import { invalidHugepages } from './resources/invalidHugepages';
 import { invalidQuantity } from './resources/invalidQuantity';
 import { invalidResourceName } from './resources/invalidResourceName';
-import { limitRangeForbidden } from './resources/limitRangeForbidden';
 import { invalidResourceValue } from './resources/invalidResourceValue';
 import { missingMemoryLimit } from './resources/missingMemoryLimit';
 import { missingRequests } from './resources/missingRequests';
@@ -104,7 +103,6 @@ export const RULES: readonly Rule[] = [
   invalidImageVolume,
   podResourcesUnsupported,
   podResourcesInconsistent,
-  limitRangeForbidden,
   invalidRestartPolicy,
   invalidActiveDeadlineSeconds,
   hostUsersConflict,
