@@ -40,6 +40,7 @@ import (
 	"k8s.io/kubernetes/pkg/registry/apps/statefulset"
 	"k8s.io/kubernetes/pkg/registry/batch/cronjob"
 	"k8s.io/kubernetes/pkg/registry/batch/job"
+	"k8s.io/kubernetes/pkg/registry/core/limitrange"
 	"k8s.io/kubernetes/pkg/registry/core/pod"
 	"k8s.io/kubernetes/pkg/registry/core/podtemplate"
 	"k8s.io/kubernetes/pkg/registry/core/replicationcontroller"
@@ -54,6 +55,7 @@ type endpoint struct {
 // endpoints maps an object's group and kind to the REST endpoint kubectl would POST it to.
 var endpoints = map[schema.GroupKind]endpoint{
 	{Group: "", Kind: "Pod"}:                   {"pods", pod.Strategy, func() runtime.Object { return &api.Pod{} }},
+	{Group: "", Kind: "LimitRange"}:            {"limitranges", limitrange.Strategy, func() runtime.Object { return &api.LimitRange{} }},
 	{Group: "", Kind: "PodTemplate"}:           {"podtemplates", podtemplate.Strategy, func() runtime.Object { return &api.PodTemplate{} }},
 	{Group: "", Kind: "ReplicationController"}: {"replicationcontrollers", replicationcontroller.Strategy, func() runtime.Object { return &api.ReplicationController{} }},
 	{Group: "apps", Kind: "Deployment"}:        {"deployments", deployment.Strategy, func() runtime.Object { return &appsinternal.Deployment{} }},
@@ -69,6 +71,8 @@ type createResult struct {
 	decodeError string
 	internal    runtime.Object // after defaulting, PrepareForCreate and Canonicalize
 	errs        field.ErrorList
+	// The LimitRanger plugin's work on a pod, when its namespace has LimitRanges (limitranger.go).
+	limitRanger *limitRangerResult
 }
 
 // create runs one JSON body through the create path of the endpoint for gvk.
@@ -110,10 +114,21 @@ func create(body []byte, gvk schema.GroupVersionKind, namespace string) createRe
 	if err := rest.EnsureObjectNamespaceMatchesRequestNamespace(rest.ExpectedNamespaceForScope(namespace, ep.strategy.NamespaceScoped()), objectMeta); err != nil {
 		return createResult{decodeError: err.Error()}
 	}
+	// The handler runs mutating admission after decoding, before the store's BeforeCreate.
+	lr, err := admitPod(obj, namespace)
+	if err != nil {
+		return createResult{decodeError: "admission: " + err.Error()}
+	}
 	ep.strategy.PrepareForCreate(ctx, obj)
 	errs := validateCreate(ctx, obj, ep.strategy)
 	ep.strategy.Canonicalize(obj)
-	return createResult{internal: obj, errs: errs}
+	// The store runs validating admission after BeforeCreate succeeded; it is run here in any case.
+	if lr != nil {
+		if err := validatePod(obj, namespace, lr); err != nil {
+			return createResult{decodeError: "admission: " + err.Error()}
+		}
+	}
+	return createResult{internal: obj, errs: errs, limitRanger: lr}
 }
 
 func apiPrefix(group string) string {

@@ -34,6 +34,8 @@ type podResult struct {
 	// For templates: the create errors of the pod made from the (stored) template.
 	Errors []fieldError     `json:"errors,omitempty"`
 	Object *json.RawMessage `json:"object,omitempty"`
+	// The LimitRanger admission plugin's work (only in a namespace with LimitRanges).
+	LimitRanger *limitRangerResult `json:"limitRanger,omitempty"`
 }
 
 type docResult struct {
@@ -71,6 +73,12 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 		return res
 	}
 	res.Errors = fieldErrors(created.errs)
+	if gvk.Kind == "LimitRange" && len(created.errs) == 0 {
+		if err := storeLimitRange(created.internal, ns); err != nil {
+			res.DecodeError = "storing the LimitRange: " + err.Error()
+			return res
+		}
+	}
 	versioned, err := legacyscheme.Scheme.ConvertToVersion(created.internal, gvk.GroupVersion())
 	if err != nil {
 		res.DecodeError = "converting back: " + err.Error()
@@ -82,6 +90,7 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 
 	if p, ok := versioned.(*corev1.Pod); ok {
 		res.Pod = podFigures(p, created.internal.(*api.Pod))
+		res.Pod.LimitRanger = created.limitRanger
 		return res
 	}
 	template := podTemplate(versioned)
@@ -114,6 +123,7 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 	}
 	res.Pod = podFigures(v1obj.(*corev1.Pod), podCreated.internal.(*api.Pod))
 	res.Pod.Errors = fieldErrors(podCreated.errs)
+	res.Pod.LimitRanger = podCreated.limitRanger
 	if withObjects {
 		res.Pod.Object = rawJSON(v1obj)
 	}

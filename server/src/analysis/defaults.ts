@@ -18,6 +18,9 @@ import { aggregateContainers } from './aggregate';
 import { isOvercommittable, isSupportedPodLevelResource } from './podLevel';
 import { toMap } from './resourceMath';
 import type { ResourceMap } from './resourceMath';
+import { mutatePod } from './admission/limitRanger';
+import type { LimitRangerMutation } from './admission/limitRanger';
+import type { LimitRangeModel } from './admission/limitRangeModel';
 
 export interface DefaultedResources {
   readonly requests: ResourceMap;
@@ -32,6 +35,8 @@ export interface DefaultedPod {
   /** Pod-level `spec.resources` after defaulting and rounding; undefined when absent (or dropped). */
   readonly podLevel: (DefaultedResources & { readonly defaultedLimits: readonly string[] }) | undefined;
   readonly overhead: ResourceMap;
+  /** What the LimitRanger admission plugin wrote (only when LimitRanges were given). */
+  readonly limitRanger?: LimitRangerMutation | undefined;
 }
 
 const MILLI = -3;
@@ -57,7 +62,12 @@ export function defaultResources(requests: readonly ResourceEntry[], limits: rea
   return { requests: req, limits: lim, defaultedFromLimits: defaulted };
 }
 
-export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPod {
+/**
+ * `limitRanges`: the LimitRanges of the pod's namespace, in the order the LimitRanger plugin applies them.
+ * The plugin mutates the pod after decoding (so after requests are defaulted from limits and rounded) and
+ * before PrepareForCreate (where 1.37 defaults pod-level values and the QoS class is computed).
+ */
+export function defaultPod(pod: PodSpecModel, version: KubeVersion, limitRanges?: readonly LimitRangeModel[]): DefaultedPod {
   // A workload's pod is created by its controller from the stored template (pkg/controller
   // GetPodFromTemplate): the template was defaulted and rounded on its own create, written out, and
   // read back, so every quantity the pod starts from is in its stored form (storedQuantity).
@@ -65,8 +75,10 @@ export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPo
   const settled = (m: ResourceMap): ResourceMap => (fromTemplate ? stored(rounded(m)) : rounded(m));
   const raw = new Map<ContainerModel, DefaultedResources>();
   for (const c of pod.containers) if (c.role !== 'ephemeral') raw.set(c, defaultResources(c.resources.requests, c.resources.limits));
-  const containers = new Map<ContainerModel, DefaultedResources>();
-  for (const [c, d] of raw) containers.set(c, { ...d, requests: settled(d.requests), limits: settled(d.limits) });
+  const decoded = new Map<ContainerModel, DefaultedResources>();
+  for (const [c, d] of raw) decoded.set(c, { ...d, requests: settled(d.requests), limits: settled(d.limits) });
+  const limitRanger = limitRanges && limitRanges.length > 0 ? mutatePod(pod, decoded, limitRanges) : undefined;
+  const containers = limitRanger?.containers ?? decoded;
   // 1.34-1.36 default pod-level values in core/v1 SetDefaults_Pod, from the container values before the
   // generated defaulter rounds them; with PodLevelResourcesFixDefaulting (1.37) podutil.DefaultPodLevelResources
   // runs in the pod strategy's PrepareForCreate, after decoding, on the rounded values (two requests of 1n:
@@ -74,11 +86,14 @@ export function defaultPod(pod: PodSpecModel, version: KubeVersion): DefaultedPo
   // these defaults only on the controller's create, from the stored (already rounded) container values.
   const fromRounded = fromTemplate || featureEnabled(version, 'PodLevelResourcesFixDefaulting');
   const written = fromTemplate ? withStoredPodResources(pod) : pod;
-  const podLevel = defaultPodLevel(written, fromRounded ? containers : raw, version);
+  // Before 1.37 the pod-level defaults run while decoding, so they see the containers before admission.
+  const fix = featureEnabled(version, 'PodLevelResourcesFixDefaulting');
+  const podLevel = defaultPodLevel(written, fix ? containers : fromRounded ? decoded : raw, version);
   return {
     containers,
     podLevel: podLevel && { ...podLevel, requests: rounded(podLevel.requests), limits: rounded(podLevel.limits) },
     overhead: settled(toMap(pod.overhead)),
+    limitRanger,
   };
 }
 

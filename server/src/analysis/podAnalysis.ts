@@ -12,6 +12,10 @@ import { effectiveResources } from './effectiveResources';
 import type { EffectiveResources } from './effectiveResources';
 import { computeQos } from './qos';
 import type { QosResult } from './qos';
+import type { LimitRangeModel } from './admission/limitRangeModel';
+import type { LimitRangerMutation } from './admission/limitRanger';
+import { validatePod } from './admission/limitRangerValidation';
+import type { LimitRangeViolation } from './admission/limitRangerValidation';
 
 export interface PodAnalysis {
   readonly pod: PodSpecModel;
@@ -22,11 +26,16 @@ export interface PodAnalysis {
   readonly overhead: ResourceMap;
   readonly effective: EffectiveResources;
   readonly qos: QosResult;
+  /** The LimitRanger admission plugin's work, when the pod's namespace has LimitRanges. */
+  readonly limitRanger?: { readonly mutation: LimitRangerMutation; readonly violations: readonly LimitRangeViolation[][] } | undefined;
 }
 
-export function analyzePod(pod: PodSpecModel, version: KubeVersion): PodAnalysis {
-  const defaulted = defaultPod(pod, version);
+/** `limitRanges`: the LimitRanges of the pod's namespace (admission.ts), applied before everything else. */
+export function analyzePod(pod: PodSpecModel, version: KubeVersion, limitRanges?: readonly LimitRangeModel[]): PodAnalysis {
+  const defaulted = defaultPod(pod, version, limitRanges);
+  const mutation = defaulted.limitRanger;
   return {
+    limitRanger: mutation && limitRanges ? { mutation, violations: validatePod(pod, defaulted.containers, defaulted.podLevel, version, limitRanges) } : undefined,
     pod, version, containerResources: defaulted.containers, podLevel: defaulted.podLevel, overhead: defaulted.overhead,
     effective: effectiveResources(pod, defaulted, version),
     qos: computeQos(pod, defaulted, version),
