@@ -18,6 +18,8 @@ import { generateObject } from './generate';
 import { compareLifecycle } from './lifecycle';
 import type { LifecycleDifference, ReferenceLifecycle } from './lifecycle';
 import { clone, fromJson, isObj, toYaml } from './yaml';
+import { caseYaml, compareOutcomes, limitRangeCase, podLensOutcome, referenceOutcome } from './limitRange';
+import type { LimitRangeDifference } from './limitRange';
 import type { Obj, Value } from './yaml';
 
 const ROOT = process.cwd();
@@ -25,12 +27,14 @@ const ROOT = process.cwd();
 interface Options {
   count: number; seed: number; from: number; versions: string[]; batch: number; shrink: number;
   report?: string; markdown?: string; fixtures: boolean; quiet: boolean;
+  /** LimitRange cases per version (limitRange.ts): the real LimitRanger admission plugin vs Pod Lens. */
+  limitRanges: number;
   /** The Pod Lens CLI bundle to compare (default dist/cli.js of this checkout). */
   cli: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { count: 2000, seed: 1, from: 0, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, cli: path.join(ROOT, 'dist/cli.js') };
+  const o: Options = { count: 2000, seed: 1, from: 0, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, limitRanges: 400, cli: path.join(ROOT, 'dist/cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = (): string => {
@@ -49,12 +53,14 @@ function parseArgs(argv: string[]): Options {
     else if (name === '--markdown') o.markdown = val();
     else if (name === '--no-fixtures') o.fixtures = false;
     else if (name === '--quiet') o.quiet = true;
+    else if (name === '--limit-ranges') o.limitRanges = Number(val());
     else if (name === '--cli') o.cli = path.resolve(val());
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a whole number');
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
   if (!Number.isInteger(o.from) || o.from < 0) throw new Error('--from must be a whole number');
+  if (!Number.isInteger(o.limitRanges) || o.limitRanges < 0) throw new Error('--limit-ranges must be a whole number');
   if (!(o.batch > 0)) throw new Error('--batch must be positive');
   return o;
 }
@@ -191,6 +197,53 @@ interface VersionResult {
   version: string; reference: string; objects: number; accepted: number; rejected: number; decodeRejected: number;
   compared: number; differing: number; differences: number; found: Found[]; seconds: number;
   lifecycle: LifecycleDifference[];
+  limitRanges: LimitRangeRun;
+}
+
+interface LimitRangeRun {
+  cases: number; compared: number; rejectedLimitRanges: number; differing: number;
+  /** Compared cases where the reference's pod got the annotation / a LimitRange error / a validation error. */
+  mutated: number; violating: number; invalidAfter: number;
+  found: { case: number; differences: LimitRangeDifference[]; yaml: string }[];
+}
+
+/** The LimitRange cases of one version: all in one file (a namespace each), one reference run. */
+async function runLimitRanges(o: Options, version: string, refBin: string): Promise<LimitRangeRun> {
+  const run: LimitRangeRun = { cases: o.limitRanges, compared: 0, rejectedLimitRanges: 0, differing: 0, mutated: 0, violating: 0, invalidAfter: 0, found: [] };
+  if (o.limitRanges === 0) return run;
+  const cases = Array.from({ length: o.limitRanges }, (_, i) => caseYaml(limitRangeCase(o.seed, o.from + i)));
+  const file = path.join(TMP, `limitranges-${tmpSeq++}.yaml`);
+  fs.writeFileSync(file, cases.map((docs) => docs.join('---\n')).join('---\n'));
+  const ref = await new Promise<string>((resolve, reject) => {
+    const child = spawn(refBin, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`reference exited ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 2000)}`))));
+  });
+  fs.rmSync(file, { force: true });
+  const lines = ref.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  let at = 0;
+  cases.forEach((docs, i) => {
+    const mine = lines.slice(at, at + docs.length);
+    at += docs.length;
+    const expected = referenceOutcome(mine);
+    if (expected.limitRangeRejected) { run.rejectedLimitRanges++; return; }
+    run.compared++;
+    if (expected.annotation) run.mutated++;
+    if (expected.violations.some((g) => g.length > 0)) run.violating++;
+    if (expected.podErrors.length > 0) run.invalidAfter++;
+    const text = docs.join('---\n');
+    const diffs = compareOutcomes(expected, podLensOutcome(text, version));
+    if (diffs.length) {
+      run.differing++;
+      if (run.found.length < Math.max(o.shrink, 5)) run.found.push({ case: o.from + i, differences: diffs, yaml: text });
+    }
+  });
+  if (at !== lines.length) throw new Error(`reference read ${lines.length} LimitRange-case documents, expected ${at}`);
+  return run;
 }
 
 function referenceBinary(version: string): string {
@@ -209,7 +262,8 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   const sources: Source[] = o.fixtures ? fixtureObjects() : [];
   const total = sources.length + o.count;
   const lifecycle = compareLifecycle(JSON.parse(execFileSync(refBin, ['-lifecycle'], { encoding: 'utf8' })) as ReferenceLifecycle, version);
-  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle };
+  const limitRanges = await runLimitRanges(o, version, refBin);
+  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle, limitRanges };
   const bySig = new Map<string, Found>();
   for (let start = 0; start < total; start += o.batch) {
     const batch: Source[] = [];
@@ -247,6 +301,12 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   return res;
 }
 
+function limitRangeLine(r: VersionResult): string {
+  const l = r.limitRanges;
+  const rejected = l.rejectedLimitRanges ? ` (${l.rejectedLimitRanges} cases not compared: the reference rejected a generated LimitRange)` : '';
+  return `Kubernetes ${r.version} LimitRanger admission (plugin/pkg/admission/limitranger): ${l.compared} of ${l.cases} cases compared${rejected} (${l.mutated} mutated by the plugin, ${l.violating} rejected by it, ${l.invalidAfter} invalid after it); ${l.differing} differ`;
+}
+
 function indent(text: string, pad: string): string {
   return text.trimEnd().split('\n').map((l) => pad + l).join('\n');
 }
@@ -255,6 +315,12 @@ function textReport(r: VersionResult): string {
   const out: string[] = [];
   out.push(r.lifecycle.length ? `Kubernetes ${r.version} lifecycle numbers: ${r.lifecycle.length} differ` : `Kubernetes ${r.version} lifecycle numbers (back-off, probe defaults, grace period): same`);
   for (const d of r.lifecycle) out.push(`- lifecycle: ${d.what}: reference ${d.reference}, Pod Lens ${d.podLens} (${d.responsible})`);
+  out.push(limitRangeLine(r));
+  for (const f of r.limitRanges.found) {
+    out.push(`- LimitRange case ${f.case} (--from ${f.case} --limit-ranges 1):`);
+    for (const d of f.differences) out.push(`    ${d.what}: reference ${d.reference}; Pod Lens ${d.podLens}`);
+    out.push(indent(f.yaml, '      '));
+  }
   out.push(`Kubernetes ${r.version}: ${r.objects} objects (${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding); ${r.compared} compared for QoS and resources; ${r.differing} objects differ, ${r.found.length} distinct differences (${r.seconds.toFixed(1)} s)`);
   for (const f of r.found) {
     const d = f.minimal ?? f.first;
@@ -274,6 +340,7 @@ function runArguments(o: Options): string {
   if (o.from !== 0) args.push(`--from ${o.from}`);
   args.push(`--kubernetes-version ${o.versions.join(',')}`, `--shrink ${o.shrink}`);
   if (!o.fixtures) args.push('--no-fixtures');
+  args.push(`--limit-ranges ${o.limitRanges}`);
   return args.join(' ');
 }
 
@@ -284,6 +351,7 @@ function markdownReport(results: VersionResult[], o: Options): string {
     out.push('', `### Kubernetes ${r.version}`, '');
     out.push(r.lifecycle.length ? `Lifecycle numbers: ${r.lifecycle.length} differ.` : 'Lifecycle numbers (back-off sequence and reset, probe defaults, default grace period): same as timing.ts.');
     for (const d of r.lifecycle) out.push(`- ${d.what}: reference ${d.reference}, Pod Lens ${d.podLens} (${d.responsible})`);
+    out.push('', limitRangeLine(r) + '.');
     out.push('', `${r.objects} objects: ${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding; ${r.compared} compared for QoS and resources; ${r.differing} objects differ; ${r.found.length} distinct differences.`);
     for (const f of r.found) {
       const d = f.minimal ?? f.first;
@@ -307,8 +375,8 @@ async function main(): Promise<number> {
   }
   if (o.report) fs.writeFileSync(o.report, JSON.stringify(results.map((r) => ({ ...r, found: r.found.map((f) => ({ ...f, object: undefined })) })), null, 2));
   if (o.markdown) fs.writeFileSync(o.markdown, markdownReport(results, o));
-  const objects = results.reduce((n, r) => n + r.objects, 0);
-  const differing = results.reduce((n, r) => n + r.differing + r.lifecycle.length, 0);
+  const objects = results.reduce((n, r) => n + r.objects + r.limitRanges.cases, 0);
+  const differing = results.reduce((n, r) => n + r.differing + r.lifecycle.length + r.limitRanges.differing + r.limitRanges.rejectedLimitRanges, 0);
   process.stdout.write(`conformance: ${objects - differing} passed, ${differing} failed\n`);
   return differing ? 1 : 0;
 }
