@@ -16,6 +16,7 @@ import { explainDocuments } from './observed/index';
 import type { PodExplanation } from './observed/index';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
+import type { AdmissionContext } from './admission/context';
 
 export interface ChunkAnalysis {
   readonly documents: readonly ParsedDocument[];
@@ -35,6 +36,7 @@ export function analyzeChunk(
   onFault: FaultHandler = () => undefined,
   rules: readonly Rule[] = RULES,
   limits: ParseLimits = DEFAULT_LIMITS,
+  admission?: AdmissionContext,
 ): ChunkAnalysis {
   const parsed = parseFile(text, limits);
   const findings: Finding[] = parsed.problems.map((p) => ({
@@ -43,7 +45,7 @@ export function analyzeChunk(
   }));
   let pods: PodAnalysis[] = [];
   try {
-    pods = findPods(parsed.documents, { version }).map((pod) => analyzePod(pod, version));
+    pods = findPods(parsed.documents, { version }).map((pod) => analyzePod(pod, version, admission?.limitRangesFor(pod)));
   } catch (e) {
     onFault('pod model', e);
   }

@@ -15,6 +15,7 @@ import type { ParseLimits } from '../model/parse';
 import { splitDocuments } from '../model/split';
 import type { Span } from '../model/tree';
 import type { KubeVersion } from '../model/version';
+import type { AdmissionContext } from '../analysis/admission/context';
 
 export interface ChunkEntry {
   readonly start: number;
@@ -71,8 +72,8 @@ export interface PartialFileAnalysis {
   readonly chunkStarts: readonly number[];
 }
 
-export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler): { file: FileAnalysis; cache: ChunkCache } {
-  const steps = analyzeFileInSteps(text, version, maxFileSize, previous, onFault, Infinity);
+export function analyzeFile(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, admission?: AdmissionContext): { file: FileAnalysis; cache: ChunkCache } {
+  const steps = analyzeFileInSteps(text, version, maxFileSize, previous, onFault, Infinity, admission);
   let r = steps.next();
   while (!r.done) r = steps.next();
   return r.value;
@@ -83,7 +84,7 @@ export function analyzeFile(text: string, version: KubeVersion, maxFileSize: num
  * cost nothing and do not count) and at least as much is left, it yields the analysed top of the file.
  * The chunks are analysed in file order either way, so the result is the same as `analyzeFile`'s.
  */
-export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, firstStepChars = FIRST_STEP_CHARS): Generator<PartialFileAnalysis, { file: FileAnalysis; cache: ChunkCache }, void> {
+export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileSize: number, previous: ChunkCache | undefined, onFault: FaultHandler, firstStepChars = FIRST_STEP_CHARS, admission?: AdmissionContext): Generator<PartialFileAnalysis, { file: FileAnalysis; cache: ChunkCache }, void> {
   const lines = new LineIndex(text);
   if (text.length > maxFileSize) {
     const finding: Finding = {
@@ -106,7 +107,7 @@ export function* analyzeFileInSteps(text: string, version: KubeVersion, maxFileS
     const key = limited ? NO_ALIASES_KEY + c.text : c.text;
     let analysis = cache.get(key) ?? previous?.get(key);
     if (!analysis) {
-      analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS);
+      analysis = analyzeChunk(c.text, version, onFault, undefined, limited ? NO_ALIASES : DEFAULT_LIMITS, admission);
       fresh += c.text.length;
     }
     cache.set(key, analysis);

@@ -16,6 +16,11 @@ import type { PodCodeLens } from './codeLens';
 import { toDiagnostics } from './diagnostics';
 import type { PodDiagnostic } from './diagnostics';
 import { analyzeFileInSteps, podAt } from './fileAnalysis';
+import type { AdmissionContext } from '../analysis/admission/context';
+import { admissionFor, limitRangesInText } from '../analysis/admission/fileLimitRanges';
+
+/** The namespace of an object that names none (kubectl's without a context namespace). */
+const DEFAULT_NAMESPACE = 'default';
 import type { ChunkCache, FileAnalysis, PartialFileAnalysis, PodRef } from './fileAnalysis';
 import { withDefaults } from './settings';
 import type { PodLensSettings } from './settings';
@@ -47,6 +52,25 @@ export interface ServiceOptions {
    * lens, hover or preview speaks about the fragment. Injected by the Node entry (node/render/pieces.ts).
    */
   readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
+  /**
+   * The LimitRanges the pods of a document are admitted with (issue 16): the workspace index's, injected
+   * by the language server and the CLI. Without it, those written in the document itself.
+   */
+  readonly admission?: (doc: TextSnapshot) => AdmissionContext | undefined;
+}
+
+/** The LimitRanges of the document itself (a LimitRange applies to the pods of its namespace). */
+export function sameFileAdmission(doc: TextSnapshot): AdmissionContext | undefined {
+  const file = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
+  const ranges = limitRangesInText(doc.text, file);
+  return admissionFor(ranges, DEFAULT_NAMESPACE, ranges.length ? `same-file:${fingerprint(ranges.map((r) => doc.text.slice(r.root.span.start, r.root.span.end)).join('\u0000'))}` : '');
+}
+
+/** FNV-1a of a string, as hex: a short cache key. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length.toString(16)}-${h.toString(16)}`;
 }
 
 /** The findings a piece keeps: syntax and the template notice, nothing about a pod. */
@@ -126,7 +150,8 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
     const piece = options.pieceOf?.(doc.uri);
-    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}`;
+    const admission = piece ? undefined : (options.admission ?? sameFileAdmission)(doc);
+    const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}|${admission?.key ?? ''}`;
     const cached = () => {
       const hit = cache.get(doc.uri);
       return hit && hit.version === doc.version && hit.settingsKey === settingsKey && hit.textLength === doc.text.length && hit.file.text === doc.text ? hit.file : undefined;
@@ -137,7 +162,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const previous = hit && hit.settingsKey === settingsKey ? hit.chunks : undefined;
     let result: { file: FileAnalysis; cache: ChunkCache };
     try {
-      const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars);
+      const steps = analyzeFileInSteps(doc.text, version, settings.maxFileSize, previous, onFault, firstStepChars, admission);
       let r = steps.next();
       while (!r.done) {
         yield piece ? { ...r.value, file: asPiece(r.value.file) } : r.value;

@@ -43,7 +43,24 @@ status:
     state: { waiting: { reason: CrashLoopBackOff, message: "back-off 2m40s restarting failed container=app pod=web_shop(u)" } }
 `;
 
+/** A LimitRange and a pod of its namespace in one file (the LimitRanger admission plugin applies it). */
+const LIMITED = (limits: string, resources: string) => `apiVersion: v1
+kind: LimitRange
+metadata: { name: limits }
+spec:
+  limits:
+    - ${limits}
+---
+${pod(`
+containers:
+  - name: app
+    image: nginx:1.27
+    ${READY}
+    resources: ${resources}`)}`;
+
 export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
+  'limit-range-violation': { text: LIMITED('{ type: Container, min: { cpu: 100m } }', '{ requests: { cpu: 50m, memory: 128Mi }, limits: { memory: 128Mi } }') },
+  'limit-range-invalid-pod': { text: LIMITED('{ type: Container, default: { cpu: 500m } }', '{ requests: { cpu: "1", memory: 128Mi }, limits: { memory: 128Mi } }') },
   'observed-pod-problem': { text: OBSERVED },
   'observed-pod-explanation': { text: OBSERVED },
   'observed-status-unreadable': { text: OBSERVED },

@@ -32,8 +32,19 @@ export interface LimitRangeItemModel {
   readonly lists: Readonly<Record<LimitField, ReadonlyMap<string, LimitValue>>>;
 }
 
+/** Where a LimitRange was read: its file (as shown to the user) and a way to turn its spans into lines. */
+export interface LimitRangeSource {
+  /** The file as messages show it (workspace-relative where possible), e.g. `ns/limits.yaml`. */
+  readonly file: string;
+  /** The file's URI or path, for links; undefined when the LimitRange is in the pod's own file. */
+  readonly uri?: string;
+  /** 1-based line of a span start of this LimitRange (its spans are local to the text it was read from). */
+  readonly lineOf: (offset: number) => number;
+}
+
 export interface LimitRangeModel {
   readonly name: string;
+  readonly source?: LimitRangeSource | undefined;
   /** metadata.namespace as written (undefined: the namespace it is applied to). */
   readonly namespace: string | undefined;
   readonly root: YMap;
@@ -49,7 +60,7 @@ export function isLimitRange(root: YNode | undefined): root is YMap {
 }
 
 /** The LimitRange in a document root, or undefined when the root is not one. */
-export function readLimitRange(root: YNode | undefined): LimitRangeModel | undefined {
+export function readLimitRange(root: YNode | undefined, source?: LimitRangeSource): LimitRangeModel | undefined {
   if (!isLimitRange(root)) return undefined;
   const meta = get(root, 'metadata');
   const kindEntry = root.entries.find((e) => e.key === 'kind');
@@ -61,6 +72,7 @@ export function readLimitRange(root: YNode | undefined): LimitRangeModel | undef
   });
   return {
     name: str(get(meta, 'name')) ?? '',
+    source,
     namespace: str(get(meta, 'namespace')),
     root,
     anchorSpan: kindEntry ? { start: kindEntry.keySpan.start, end: kindEntry.value?.span.end ?? kindEntry.keySpan.end } : root.span,
@@ -89,4 +101,11 @@ function readItem(node: YMap, index: number): LimitRangeItemModel {
     for (const [k, v] of lists[field]) lists[field].set(k, { ...v, quantity: storedQuantity(roundUpQuantity(v.quantity, MILLI)) });
   }
   return { index, type, span: node.span, lists };
+}
+
+/** "ns/limits.yaml:12": where a value of a LimitRange was written (its file and line), or just the file. */
+export function whereWritten(lr: LimitRangeModel, span: Span | undefined): string {
+  const src = lr.source;
+  if (!src) return '';
+  return span ? `${src.file}:${src.lineOf(span.start)}` : src.file;
 }

@@ -37,6 +37,8 @@ import { missingMemoryLimit } from './resources/missingMemoryLimit';
 import { missingRequests } from './resources/missingRequests';
 import { nonOvercommittableResource } from './resources/nonOvercommittableResource';
 import { podResourcesInconsistent } from './resources/podResourcesInconsistent';
+import { limitRangeViolation } from './admission/limitRangeViolation';
+import { limitRangeInvalidPod } from './admission/limitRangeInvalidPod';
 import { podResourcesUnsupported } from './resources/podResourcesUnsupported';
 import { quantityOutOfRange } from './resources/quantityOutOfRange';
 import { requestExceedsLimit } from './resources/requestExceedsLimit';
@@ -103,6 +105,8 @@ export const RULES: readonly Rule[] = [
   invalidImageVolume,
   podResourcesUnsupported,
   podResourcesInconsistent,
+  limitRangeViolation,
+  limitRangeInvalidPod,
   invalidRestartPolicy,
   invalidActiveDeadlineSeconds,
   hostUsersConflict,
