@@ -16,6 +16,14 @@ export interface CliOptions {
   readonly now: string | undefined;
   /** `check --helm CHART` / `check --kustomize DIR` (issue 15): what to render, and how. */
   readonly render: RenderOptions | undefined;
+  /** `verify` (issue 17): the kubeconfig, context and namespace (-n) to use. */
+  readonly cluster: ClusterOptions;
+}
+
+export interface ClusterOptions {
+  readonly kubeconfig: string | undefined;
+  readonly context: string | undefined;
+  readonly namespace: string | undefined;
 }
 
 export interface RenderOptions {
@@ -32,7 +40,10 @@ export interface RenderOptions {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now',
-  '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path']);
+  '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path',
+  '--kubeconfig', '--context']);
+/** Commands that talk to a cluster (issue 17): they take --kubeconfig, --context and -n/--namespace. */
+const CLUSTER_COMMANDS = new Set(['verify']);
 /** Flags that may be given more than once (each adds a value). */
 const LIST_FLAGS = new Set(['--values', '--set']);
 
@@ -46,9 +57,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-h' || a === '--help') { help = true; continue; }
-    if (a === '-f' || a.startsWith('--')) {
-      const eq = a === '-f' ? -1 : a.indexOf('=');
-      const flag = a === '-f' ? '--values' : eq < 0 ? a : a.slice(0, eq);
+    if (a === '-f' || a === '-n' || a.startsWith('--')) {
+      const eq = a === '-f' || a === '-n' ? -1 : a.indexOf('=');
+      const flag = a === '-f' ? '--values' : a === '-n' ? '--namespace' : eq < 0 ? a : a.slice(0, eq);
       if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag}`);
       const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
@@ -72,7 +83,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const helm = values.get('--helm');
   const kustomize = values.get('--kustomize');
   if (helm !== undefined && kustomize !== undefined) throw new UsageError('--helm and --kustomize cannot be combined');
-  const renderFlags = ['--values', '--set'].filter((f) => lists.get(f)!.length).concat(['--release', '--namespace', '--helm-path'].filter((f) => values.has(f)));
+  const clusterCommand = CLUSTER_COMMANDS.has(command);
+  const clusterFlags = ['--kubeconfig', '--context'].filter((f) => values.has(f));
+  if (!clusterCommand && clusterFlags.length) throw new UsageError(`${clusterFlags[0]} is for pod-lens verify`);
+  const renderFlags = ['--values', '--set'].filter((f) => lists.get(f)!.length).concat(['--release', ...(clusterCommand ? [] : ['--namespace']), '--helm-path'].filter((f) => values.has(f)));
   if (helm === undefined && renderFlags.length) throw new UsageError(`${renderFlags[0]} needs --helm CHART`);
   if (kustomize === undefined && values.has('--kustomize-path')) throw new UsageError('--kustomize-path needs --kustomize DIR');
   const render: RenderOptions | undefined = helm !== undefined || kustomize !== undefined ? {
@@ -82,8 +96,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     release: values.get('--release'), namespace: values.get('--namespace'),
     toolPath: values.get(helm !== undefined ? '--helm-path' : '--kustomize-path'),
   } : undefined;
+  const cluster: ClusterOptions = {
+    kubeconfig: values.get('--kubeconfig'), context: values.get('--context'),
+    namespace: clusterCommand ? values.get('--namespace') : undefined,
+  };
   return {
-    command, inputs, help, failOn, pod, assumptions, render,
+    command, inputs, help, failOn, pod, assumptions, render, cluster,
     format: values.get('--format') ?? 'text',
     kubernetesVersion: kv?.replace(/^v/, ''),
     locale: values.get('--locale'),
@@ -102,6 +120,10 @@ export const USAGE = `Usage:
       [--scenario ${SCENARIO_SYNTAX.join('|')}] FILE|-
   pod-lens explain [--format text|json] [--locale en|zh-cn] [--kubernetes-version X.Y] [--now ISO-8601] FILE|-
       explains observed pods (kubectl get pod(s) -o yaml): why each is in its state and what happens next
+  pod-lens verify [--kubeconfig FILE] [--context NAME] [-n NAMESPACE] [--format text|json] [--kubernetes-version X.Y] FILE|-
+      sends each pod (a workload's as its controller would build it) to the cluster as a server-side dry run
+      (nothing is created) and compares the server's answer with Pod Lens's prediction
 
 Exit codes: 0 no error-severity diagnostic (or none at --fail-on level), 1 there is one, 2 usage or I/O error;
-  explain: 0 nothing needs attention, 1 a pod is failing or stuck, 2 usage or I/O error.`;
+  explain: 0 nothing needs attention, 1 a pod is failing or stuck, 2 usage or I/O error;
+  verify: 0 every pod accepted, 1 the server rejected one, 2 usage, kubeconfig or connection error.`;

@@ -11,6 +11,7 @@ import { collectSources } from './files';
 import { runExtraCommand, extraFormats } from './commands';
 import type { CliIO } from './commands';
 import { checkRendered } from './renderCheck';
+import { runVerify } from './verify';
 import type { PodService } from '../service/index';
 import type { PodLensSettings } from '../service/settings';
 
@@ -36,6 +37,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   setupL10n(opts.locale);
   const settings = opts.kubernetesVersion ? { kubernetesVersion: opts.kubernetesVersion } : {};
   const service = createPodService({ log: (m) => io.err(m) });
+  if (opts.command === 'verify') return runVerify(opts, service, settings, io);
   if (opts.command !== 'check') {
     const code = runExtraCommand(opts, service, settings, io);
     if (code !== undefined) return code;
