@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PURE = ['server/src/model', 'server/src/analysis', 'server/src/lifecycleView', 'server/src/render'];
+const PURE = ['server/src/model', 'server/src/analysis', 'server/src/lifecycleView', 'server/src/render', 'server/src/cluster'];
 const FORBIDDEN_MODULES = /^(?:node:)?(?:child_process|net|tls|http|https|fs|fs\/promises|worker_threads|dgram)$|^vscode(?:-languageserver|-languageclient|-jsonrpc)?(?:\/|$)/;
 const ABOVE = ['server/src/service', 'server/src/lsp', 'server/src/cli', 'server/src/node', 'client'];
 
