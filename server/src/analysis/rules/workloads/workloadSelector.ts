@@ -12,68 +12,12 @@
  * https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector
  */
 import * as l10n from '@vscode/l10n';
-import { entry, getPath, isMap, isScalar, isSeq, items, str } from '../../../model/tree';
-import type { Span, YNode } from '../../../model/tree';
+import { entry, getPath, isMap, isScalar } from '../../../model/tree';
+import type { Span } from '../../../model/tree';
+import { mapRequirements, matches, selectorRequirements, shownLabels as shown, stringMap } from '../../workspace/labelSelector';
 import type { Rule, RuleFinding } from '../rule';
 
 const APPS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
-
-/** The string map of a YAML mapping; undefined when absent or null, 'invalid' when a value is not a string. */
-function stringMap(node: YNode | undefined): Map<string, string> | undefined | 'invalid' {
-  if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
-  if (!isMap(node)) return 'invalid';
-  const out = new Map<string, string>();
-  for (const e of node.entries) {
-    const k = e.key;
-    if (!isScalar(e.value) || typeof e.value.value !== 'string') return 'invalid';
-    out.set(k, e.value.value);
-  }
-  return out;
-}
-
-type Requirement = { key: string; op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] };
-
-/** metav1.LabelSelectorAsSelector: the requirements, or undefined when the selector cannot be read. */
-function requirements(selector: YNode): Requirement[] | undefined {
-  const out: Requirement[] = [];
-  const ml = stringMap(entry(selector, 'matchLabels')?.value);
-  if (ml === 'invalid') return undefined;
-  for (const [key, v] of ml ?? []) out.push({ key, op: 'In', values: [v] });
-  const me = entry(selector, 'matchExpressions')?.value;
-  if (me !== undefined && !(isScalar(me) && me.value === null)) {
-    if (!isSeq(me)) return undefined;
-    for (const x of items(me)) {
-      const key = str(getPath(x, ['key']));
-      const op = str(getPath(x, ['operator']));
-      const valuesNode = getPath(x, ['values']);
-      const values = items(valuesNode).map((v) => (isScalar(v) && typeof v.value === 'string' ? v.value : undefined));
-      if (key === undefined || values.some((v) => v === undefined)) return undefined;
-      if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') return undefined;
-      out.push({ key, op, values: values as string[] });
-    }
-  }
-  return out;
-}
-
-function matches(reqs: readonly Requirement[], labels: ReadonlyMap<string, string>): boolean {
-  return reqs.every((r) => {
-    const v = labels.get(r.key);
-    switch (r.op) {
-      case 'In': return v !== undefined && r.values.includes(v);
-      case 'NotIn': return v === undefined || !r.values.includes(v);
-      case 'Exists': return v !== undefined;
-      default: return v === undefined;
-    }
-  });
-}
-
-/** The labels as the API server prints them (Go's JSON of a map: keys sorted), or null. */
-function shown(labels: ReadonlyMap<string, string> | undefined): string {
-  if (!labels) return 'null';
-  const o: Record<string, string> = {};
-  for (const k of [...labels.keys()].sort()) o[k] = labels.get(k)!;
-  return JSON.stringify(o);
-}
 
 export const workloadSelector: Rule = {
   code: 'workload-selector',
@@ -105,7 +49,7 @@ export const workloadSelector: Rule = {
       // A missing or empty selector is defaulted to the template's labels.
       const sel = stringMap(selector);
       if (sel === 'invalid' || !sel || sel.size === 0) return [];
-      const reqs = [...sel].map(([key, v]): Requirement => ({ key, op: 'In', values: [v] }));
+      const reqs = mapRequirements(sel);
       return matches(reqs, labels ?? new Map()) ? [] : [mismatch()];
     }
     if (kind === 'Job') {
@@ -124,7 +68,7 @@ export const workloadSelector: Rule = {
       return out;
     }
     if (!isMap(selector)) return [];
-    const reqs = requirements(selector);
+    const reqs = selectorRequirements(selector);
     if (!reqs) return [];
     if (reqs.length === 0) {
       // An empty selector selects everything: the match passes, but apps and DaemonSets refuse it.
