@@ -70,7 +70,14 @@ export type ActionKind =
   | { readonly kind: 'range'; readonly ref: Ref | undefined; readonly key?: string; readonly value?: string }
   | { readonly kind: 'end' }
   | { readonly kind: 'set'; readonly name: string; readonly ref: Ref | undefined }
-  | { readonly kind: 'output'; readonly refs: readonly Ref[]; readonly toYaml?: Ref; readonly include?: { readonly name: string; readonly arg: Ref | undefined }; readonly indent?: number };
+  | {
+    readonly kind: 'output'; readonly refs: readonly Ref[];
+    /** The value `toYaml` writes; `toYamlAll`: every map it merges, highest precedence first (`merge`, `mergeOverwrite`). */
+    readonly toYaml?: Ref; readonly toYamlAll?: readonly Ref[];
+    /** `dict`: the include's argument built as `(dict "key" ref ...)`, each key with the reference it holds. */
+    readonly include?: { readonly name: string; readonly arg: Ref | undefined; readonly dict?: ReadonlyMap<string, Ref | undefined> };
+    readonly indent?: number;
+  };
 
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
 
@@ -102,12 +109,13 @@ export function classify(body: string): ActionKind {
   if (set) return { kind: 'set', name: set[1]!, ref: firstRef(set[2]!) };
   const indent = /\b(?:nindent|indent)\s+([0-9]+)/.exec(body);
   const include = /\b(?:include|template)\s+("(?:[^"\\]|\\.)*")\s*(\S+)?/.exec(body);
-  const toYaml = /\btoYaml\s+(\S+)/.exec(body);
+  const dict = include && include[2]?.startsWith('(dict') ? dictArg(body.slice(include.index + include[0].length - include[2].length)) : undefined;
+  const yaml = include ? undefined : toYamlSources(body);
   return {
     kind: 'output',
     refs: refsOf(body),
-    ...(toYaml ? { toYaml: refOf(toYaml[1]!) } : {}),
-    ...(include ? { include: { name: stringLiteral(include[1]!) ?? '', arg: include[2] ? refOf(include[2].replace(/\)+$/, '')) : undefined } } : {}),
+    ...(yaml?.length ? { toYaml: yaml[0], toYamlAll: yaml } : {}),
+    ...(include ? { include: { name: stringLiteral(include[1]!) ?? '', arg: include[2] && !dict ? refOf(include[2].replace(/\)+$/, '')) : undefined, ...(dict ? { dict } : {}) } } : {}),
     ...(indent ? { indent: Number(indent[1]) } : {}),
   };
 }
@@ -149,4 +157,59 @@ export function refsOf(body: string): Ref[] {
 
 function firstRef(text: string): Ref | undefined {
   return refsOf(text)[0];
+}
+
+/**
+ * What `toYaml` writes: `toYaml X`, `X | toYaml`, `omit X "k" | toYaml`, `toYaml (merge A B)` (A wins),
+ * `toYaml (mergeOverwrite A B)` (B wins), `tpl (X | toYaml) ctx`; highest precedence first.
+ */
+function toYamlSources(body: string): Ref[] | undefined {
+  const text = body.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, (s) => ' '.repeat(s.length));
+  let expr: string | undefined;
+  const prefix = /\btoYaml\s+(\([^)]*\)|\S+)/.exec(text);
+  if (prefix) expr = prefix[1]!;
+  else {
+    const piped = /(?:^|[(|])\s*([^|()]*?)\s*\|\s*toYaml\b/.exec(text);
+    if (piped) expr = piped[1]!;
+  }
+  if (expr === undefined) return undefined;
+  expr = expr.replace(/^\(|\)$/g, '').trim();
+  const head = WORD.exec(expr)?.[0];
+  const refs = refsOf(expr);
+  if (head === 'merge' || head === 'mergeOverwrite') return head === 'mergeOverwrite' ? refs.reverse() : refs;
+  return refs.length ? [refs[0]!] : undefined;
+}
+
+/** `(dict "a" .x "b" $y ...)` at the start of `text`: each key with its reference (undefined for literals and calls). */
+function dictArg(text: string): Map<string, Ref | undefined> | undefined {
+  const open = /^\(dict\b/.exec(text);
+  if (!open) return undefined;
+  const tokens: string[] = [];
+  let i = open[0].length;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) { i++; continue; }
+    if (ch === ')') break;
+    if (ch === '"') {
+      const m = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i));
+      if (!m) return undefined;
+      tokens.push(m[0]); i += m[0].length; continue;
+    }
+    if (ch === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) { if (text[j] === '(') depth++; else if (text[j] === ')' && --depth === 0) break; }
+      tokens.push(text.slice(i, j + 1)); i = j + 1; continue;
+    }
+    const m = /^[^\s()]+/.exec(text.slice(i))!;
+    tokens.push(m[0]); i += m[0].length;
+  }
+  const out = new Map<string, Ref | undefined>();
+  for (let k = 0; k + 1 < tokens.length; k += 2) {
+    const key = stringLiteral(tokens[k]!);
+    if (key === undefined) continue;
+    const value = tokens[k + 1]!;
+    out.set(key, value.startsWith('"') || value.startsWith('(') ? undefined : refOf(value));
+  }
+  return out;
 }

@@ -84,7 +84,8 @@ function lineLookup(text: string): (offset: number) => number {
   };
 }
 
-type Binding = { readonly root: true } | { readonly values: ValuesRef } | undefined;
+/** What `.` or a variable stands for: the root context, a values path, or a `dict` built for an include. */
+type Binding = { readonly root: true } | { readonly values: ValuesRef } | { readonly fields: ReadonlyMap<string, Binding> } | undefined;
 
 interface Scope { readonly dot: Binding; readonly vars: ReadonlyMap<string, Binding> }
 
@@ -258,16 +259,20 @@ class SkeletonBuilder {
     for (const k of outputs) {
       if (k.kind !== 'output') continue;
       if (k.toYaml) {
-        const b = bind(k.toYaml, scope);
-        if (b && 'values' in b) {
-          node.blocks.push(b.values);
-          node.items.push({ kind: 'values', list: b.values, file: node.file, line: node.line });
+        // `toYaml (merge A B)`: every merged map is a block, highest precedence first.
+        for (const ref of k.toYamlAll ?? [k.toYaml]) {
+          const b = bind(ref, scope);
+          if (b && 'values' in b) {
+            node.blocks.push(b.values);
+            node.items.push({ kind: 'values', list: b.values, file: node.file, line: node.line });
+          }
         }
         continue;
       }
       if (k.include) {
         const helper = this.helpers.get(k.include.name);
-        const arg = k.include.arg ? bind(k.include.arg, scope) : undefined;
+        const dict = k.include.dict;
+        const arg: Binding = dict ? { fields: new Map([...dict].map(([key, ref]) => [key, bind(ref, scope)])) } : k.include.arg ? bind(k.include.arg, scope) : undefined;
         if (helper && depth < 8 && (k.indent !== undefined || !inline)) {
           const helperStack = stack.slice();
           const base = k.indent ?? indent;
@@ -288,10 +293,13 @@ class SkeletonBuilder {
 }
 
 function helperRefs(helper: Helper, arg: Binding): ValuesRef[] {
-  const scope: Scope = { dot: arg, vars: new Map([['', arg]]) };
+  const vars = new Map<string, Binding>([['', arg]]);
+  const scope: Scope = { dot: arg, vars };
   const out: ValuesRef[] = [];
   for (const a of actions(helper.text)) {
     const k = classify(a.body);
+    // `$tag := .image.tag | default ...`: the variable stands for its first reference (the first value set wins).
+    if (k.kind === 'set') { if (!vars.get(k.name)) vars.set(k.name, bind(k.ref, scope)); continue; }
     if (k.kind !== 'output') continue;
     for (const r of k.refs) {
       const b = bind(r, scope);
@@ -307,6 +315,12 @@ function bind(ref: Ref | undefined, scope: Scope): Binding {
   if (ref.base === 'values') return { values: ref.path };
   const base = ref.base === 'dot' ? scope.dot : scope.vars.get(ref.name);
   if (!base) return undefined;
+  if ('fields' in base) {
+    if (ref.path.length === 0) return base;
+    const field = base.fields.get(ref.path[0]!);
+    if (!field) return undefined;
+    return ref.path.length === 1 ? field : bind({ base: 'dot', path: ref.path.slice(1) }, { dot: field, vars: scope.vars });
+  }
   if ('root' in base) {
     if (ref.path.length === 0) return base;
     return ref.path[0] === 'Values' ? { values: ref.path.slice(1) } : undefined;
