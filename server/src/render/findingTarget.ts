@@ -25,6 +25,16 @@ export function findingPath(code: string, at: YamlPath): PathSeg[] {
 }
 
 /**
+ * The other field a finding compares its field with (`readinessProbe` for `identical-liveness-readiness` on a
+ * `livenessProbe`): when both come from one values key, the line to edit is the template's, not the key's.
+ */
+export function pairedPath(code: string, path: YamlPath): PathSeg[] | undefined {
+  if (code !== 'identical-liveness-readiness') return undefined;
+  const i = path.lastIndexOf('livenessProbe');
+  return i >= 0 ? [...path.slice(0, i), 'readinessProbe', ...path.slice(i + 1)] : undefined;
+}
+
+/**
  * The part of a rendered scalar a finding is about, when a line writes it from several values
  * (`image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"`): the tag for `image-latest-tag`.
  */

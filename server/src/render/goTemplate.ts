@@ -69,7 +69,8 @@ export type ActionKind =
   | { readonly kind: 'with'; readonly ref: Ref | undefined }
   | { readonly kind: 'range'; readonly ref: Ref | undefined; readonly key?: string; readonly value?: string }
   | { readonly kind: 'end' }
-  | { readonly kind: 'set'; readonly name: string; readonly ref: Ref | undefined }
+  /** `merged`: `$v := merge A B` / `mergeOverwrite A B`, the maps it merges, highest precedence first. */
+  | { readonly kind: 'set'; readonly name: string; readonly ref: Ref | undefined; readonly merged?: readonly Ref[] }
   | {
     readonly kind: 'output'; readonly refs: readonly Ref[];
     /** The value `toYaml` writes; `toYamlAll`: every map it merges, highest precedence first (`merge`, `mergeOverwrite`). */
@@ -106,7 +107,10 @@ export function classify(body: string): ActionKind {
     default: break;
   }
   const set = /^\$([A-Za-z0-9_]+)\s*:?=\s*(.*)$/s.exec(body);
-  if (set) return { kind: 'set', name: set[1]!, ref: firstRef(set[2]!) };
+  if (set) {
+    const merged = mergedRefs(set[2]!);
+    return { kind: 'set', name: set[1]!, ref: firstRef(set[2]!), ...(merged ? { merged } : {}) };
+  }
   const indent = /\b(?:nindent|indent)\s+([0-9]+)/.exec(body);
   const include = /\b(?:include|template)\s+("(?:[^"\\]|\\.)*")\s*(\S+)?/.exec(body);
   const dict = include && include[2]?.startsWith('(dict') ? dictArg(body.slice(include.index + include[0].length - include[2].length)) : undefined;
@@ -174,10 +178,16 @@ function toYamlSources(body: string): Ref[] | undefined {
   }
   if (expr === undefined) return undefined;
   expr = expr.replace(/^\(|\)$/g, '').trim();
-  const head = WORD.exec(expr)?.[0];
+  const refs = mergedRefs(expr) ?? refsOf(expr).slice(0, 1);
+  return refs.length ? refs : undefined;
+}
+
+/** The maps `merge A B` (A wins) or `mergeOverwrite A B` (B wins) merges, highest precedence first. */
+function mergedRefs(expr: string): Ref[] | undefined {
+  const head = WORD.exec(expr.trim())?.[0];
+  if (head !== 'merge' && head !== 'mergeOverwrite') return undefined;
   const refs = refsOf(expr);
-  if (head === 'merge' || head === 'mergeOverwrite') return head === 'mergeOverwrite' ? refs.reverse() : refs;
-  return refs.length ? [refs[0]!] : undefined;
+  return head === 'mergeOverwrite' ? refs.reverse() : refs;
 }
 
 /** `(dict "a" .x "b" $y ...)` at the start of `text`: each key with its reference (undefined for literals and calls). */

@@ -79,7 +79,8 @@ export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath
     return p && e ? [{ path: p, text: isScalar(e.node) && e.node.value !== null ? String(e.node.value) : undefined }] : [];
   });
   // A `--set` value has no text here: when no values file has the value, `--set` wrote it.
-  const chosen = (value !== undefined ? set.find((s) => s.text === value) ?? set.find((s) => s.text === undefined) : undefined) ?? set[0];
+  // An empty value that matches nothing was filled by `default` (`{{ .tag | default "latest" }}`): the empty key is the one to set.
+  const chosen = (value !== undefined ? set.find((s) => s.text === value) ?? set.find((s) => s.text === undefined) ?? set.find((s) => s.text === '') : undefined) ?? set[0];
   if (chosen) return valuesOrigin(chosen.path, sources) ?? best;
   if (node.scalar === undefined) {
     for (const block of node.blocks) {

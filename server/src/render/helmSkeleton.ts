@@ -85,7 +85,7 @@ function lineLookup(text: string): (offset: number) => number {
 }
 
 /** What `.` or a variable stands for: the root context, a values path, or a `dict` built for an include. */
-type Binding = { readonly root: true } | { readonly values: ValuesRef } | { readonly fields: ReadonlyMap<string, Binding> } | undefined;
+type Binding = { readonly root: true } | { readonly values: ValuesRef } | { readonly fields: ReadonlyMap<string, Binding> } | { readonly merged: readonly ValuesRef[] } | undefined;
 
 interface Scope { readonly dot: Binding; readonly vars: ReadonlyMap<string, Binding> }
 
@@ -247,7 +247,7 @@ class SkeletonBuilder {
       case 'end': if (frames.length > 1) frames.pop(); break;
       case 'set': {
         const vars = new Map(top.scope.vars);
-        vars.set(k.name, bind(k.ref, top.scope));
+        vars.set(k.name, k.merged ? mergedBinding(k.merged, top.scope) : bind(k.ref, top.scope));
         frames[frames.length - 1] = { ...top, scope: { dot: top.scope.dot, vars } };
         break;
       }
@@ -262,9 +262,10 @@ class SkeletonBuilder {
         // `toYaml (merge A B)`: every merged map is a block, highest precedence first.
         for (const ref of k.toYamlAll ?? [k.toYaml]) {
           const b = bind(ref, scope);
-          if (b && 'values' in b) {
-            node.blocks.push(b.values);
-            node.items.push({ kind: 'values', list: b.values, file: node.file, line: node.line });
+          const paths = b && 'values' in b ? [b.values] : b && 'merged' in b ? b.merged : [];
+          for (const p of paths) {
+            node.blocks.push(p);
+            node.items.push({ kind: 'values', list: p, file: node.file, line: node.line });
           }
         }
         continue;
@@ -309,12 +310,19 @@ function helperRefs(helper: Helper, arg: Binding): ValuesRef[] {
   return out;
 }
 
+/** `$v := merge A B`: the values maps merged, highest precedence first (those that are values). */
+function mergedBinding(refs: readonly Ref[], scope: Scope): Binding {
+  const paths = refs.map((r) => bind(r, scope)).flatMap((b) => (b && 'values' in b ? [b.values] : b && 'merged' in b ? b.merged : []));
+  return paths.length ? { merged: paths } : undefined;
+}
+
 /** A reference in a scope: a values path, the root context, or unknown. */
 function bind(ref: Ref | undefined, scope: Scope): Binding {
   if (!ref) return undefined;
   if (ref.base === 'values') return { values: ref.path };
   const base = ref.base === 'dot' ? scope.dot : scope.vars.get(ref.name);
   if (!base) return undefined;
+  if ('merged' in base) return ref.path.length === 0 ? base : undefined;
   if ('fields' in base) {
     if (ref.path.length === 0) return base;
     const field = base.fields.get(ref.path[0]!);

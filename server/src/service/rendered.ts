@@ -12,7 +12,7 @@ import type { YNode } from '../model/tree';
 import type { FileAnalysis } from './fileAnalysis';
 import { get, isScalar, str } from '../model/tree';
 import type { PodSummary, ContainerSummary } from '../protocol/analysis';
-import { findingPath, findingValue } from '../render/findingTarget';
+import { findingPath, findingValue, pairedPath } from '../render/findingTarget';
 import type { RenderedDocument, RenderedSet, SourcePlace } from '../render/rendered';
 import { formatPath, nodeAtPath, pathAt } from '../render/yamlPath';
 import { ruleDocHref } from './diagnostics';
@@ -75,7 +75,10 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
       const offset = analysis.lines.offset(d.range.start);
       const path = findingPath(d.code, pathAt(root, offset - base));
       const at = nodeAtPath(root, path);
-      const origin = doc.origin(path, root, findingValue(d.code, isScalar(at) && at.value !== null ? String(at.value) : undefined));
+      let origin = doc.origin(path, root, findingValue(d.code, isScalar(at) && at.value !== null ? String(at.value) : undefined));
+      // Two fields written from the same values key (both probes from one `toYaml`): only the template can tell them apart.
+      const pair = pairedPath(d.code, path);
+      if (pair && doc.writer && samePlace(origin.place, doc.origin(pair, root).place)) origin = doc.writer(path, root);
       const range = rangeOf(origin.place);
       const object = origin.exact
         ? l10n.t('the rendered {0} {1} from {2}', kind, name, doc.label)
@@ -109,6 +112,12 @@ export function analyzeRendered(service: PodService, set: RenderedSet, settings:
     (m.diagnostic as { message: string }).message = l10n.t('{0} (in {1})', m.base, where);
   }
   return [...files.values()];
+}
+
+function samePlace(a: SourcePlace, b: SourcePlace): boolean {
+  if (a.file !== b.file) return false;
+  if ('span' in a && 'span' in b) return a.span.start === b.span.start;
+  return 'line' in a && 'line' in b && a.line === b.line;
 }
 
 /** A render failure as one error diagnostic at the file and line the tool named, beside the source files. */
