@@ -19,6 +19,7 @@ const TECHNICAL = [
   'QoS', 'GPU', 'gpu', 'nvidia', 'com', 'example', 'io', 'k8s', 'kubernetes', 'node', 'unreachable', 'ready', 'not',
   'True', 'False', 'TTL', 'RuntimeClass', 'PriorityClass', 'ResourceClaim', 'ResourceClaimTemplate',
   'AllContainersRestarting', 'PodReadyToStartContainers', 'DefaultTolerationSeconds', 'OnDelete', 'NotIn', 'In',
+  'LimitRanger', 'ServiceAccount', // admission plugin names (plugin/pkg/admission)
   's', 'm', 'h', 'min', 'Mi', 'Gi', 'Ki', 'Ti', 'Pi', 'Ei', 'n', 'u', 'k', 'M', 'G', 'T', 'P', 'E', 'i', 'K',
 ];
 
