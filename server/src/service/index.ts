@@ -138,6 +138,17 @@ export function createPodService(options: ServiceOptions = {}): PodService {
   const lensCache = new WeakMap<FileAnalysis, { uri: string; lenses: PodCodeLens[] }>();
   const summaryCache = new WeakMap<FileAnalysis, Map<number, PodSummary>>();
 
+  // A document's own LimitRanges, kept per version: asked before every cache lookup, so a file that mentions
+  // LimitRange must not be parsed again for each hover or lens.
+  const ownAdmissions = new Map<string, { version: number; text: string; admission: AdmissionContext | undefined }>();
+  function ownAdmission(doc: TextSnapshot): AdmissionContext | undefined {
+    const hit = ownAdmissions.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text === doc.text) return hit.admission;
+    const admission = sameFileAdmission(doc);
+    ownAdmissions.set(doc.uri, { version: doc.version, text: doc.text, admission });
+    return admission;
+  }
+
   function analyze(doc: TextSnapshot, partial?: Partial<PodLensSettings>): FileAnalysis {
     const steps = analyzeInSteps(doc, partial, Infinity);
     let r = steps.next();
@@ -150,7 +161,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
     const piece = options.pieceOf?.(doc.uri);
-    const admission = piece ? undefined : (options.admission ?? sameFileAdmission)(doc);
+    const admission = piece ? undefined : options.admission ? options.admission(doc) : ownAdmission(doc);
     const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}|${admission?.key ?? ''}`;
     const cached = () => {
       const hit = cache.get(doc.uri);
@@ -181,7 +192,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const file = piece ? asPiece(result.file) : result.file;
     const newer = cache.get(doc.uri);
     if (newer && newer.version > doc.version) return file; // analysed in steps while a later version was cached
-    if (options.retain && !options.retain(doc.uri)) cache.delete(doc.uri);
+    if (options.retain && !options.retain(doc.uri)) { cache.delete(doc.uri); ownAdmissions.delete(doc.uri); }
     else cache.set(doc.uri, { version: doc.version, textLength: doc.text.length, settingsKey, file, chunks });
     return file;
   }
@@ -247,7 +258,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
       const file = analyze(doc, s);
       try { return lifecycle(file, doc.uri, doc.version, query ?? {}); } catch (e) { onFault('lifecycle', e); return null; }
     },
-    close: (uri) => { cache.delete(uri); },
+    close: (uri) => { cache.delete(uri); ownAdmissions.delete(uri); },
     cacheSize: () => cache.size,
   };
 }
