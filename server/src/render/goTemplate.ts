@@ -148,15 +148,25 @@ export function refOf(token: string): Ref | undefined {
   return { base: 'var', name: v.slice(1), path };
 }
 
+/** `index X "a" "b"`: a lookup by literal keys (keys with dashes or dots); its reference is X's path extended. */
+const INDEX_CALL = /\bindex\s+(\(?(?:\$[A-Za-z0-9_]*)?(?:\.[A-Za-z_][A-Za-z0-9_]*)*\)?|\.)((?:\s+"(?:[^"\\]|\\.)*")+)/g;
+
 /** All references of an expression, in order, string literals skipped. */
 export function refsOf(body: string): Ref[] {
-  const text = body.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, (s) => ' '.repeat(s.length));
-  const out: Ref[] = [];
+  const found: { at: number; ref: Ref }[] = [];
+  let rest = body;
+  for (const m of body.matchAll(INDEX_CALL)) {
+    const base = refOf(m[1]!);
+    const keys = [...m[2]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((k) => k[1]!);
+    if (base) found.push({ at: m.index!, ref: { ...base, path: [...base.path, ...keys] } as Ref });
+    rest = rest.slice(0, m.index!) + ' '.repeat(m[0].length) + rest.slice(m.index! + m[0].length);
+  }
+  const text = rest.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, (s) => ' '.repeat(s.length));
   for (const m of text.matchAll(REF_TOKEN)) {
     const ref = refOf(m[0]);
-    if (ref) out.push(ref);
+    if (ref) found.push({ at: m.index!, ref });
   }
-  return out;
+  return found.sort((a, b) => a.at - b.at).map((f) => f.ref);
 }
 
 function firstRef(text: string): Ref | undefined {

@@ -8,8 +8,10 @@
 import { parseFile } from '../model/parse';
 import { collectHelpers, templateSkeleton } from './helmSkeleton';
 import type { TemplateDocument } from './helmSkeleton';
-import { helmOrigin } from './helmMap';
-import type { ValuesSource } from './helmMap';
+import { helmOrigin, rangeKeys } from './helmMap';
+import type { Origin, ValuesSource } from './helmMap';
+import type { PathSeg } from './yamlPath';
+import { packagedOf, relocatePackaged } from './packagedOrigin';
 import type { RenderedDocument, RenderedSet, SourceOrigin } from './rendered';
 
 export interface ChartInput {
@@ -21,6 +23,8 @@ export interface ChartInput {
   readonly valuesFiles: readonly { readonly file: string; readonly text: string }[];
   /** The `--set` arguments (`a.b=1,c[0].d=x`): the values they set have no line, so they map to the template. */
   readonly set?: readonly string[];
+  /** Packaged subcharts: the base their files are keyed under in `files` (`charts/keyvalue/`) -> the archive (`charts/keyvalue-3.1.4.tgz`). */
+  readonly packaged?: ReadonlyMap<string, string>;
 }
 
 /** The values paths `--set` arguments write (`a.b=1,c[0].d=x` -> [a,b], [c,0,d]); escaped `\,` and `\.` kept. */
@@ -81,9 +85,27 @@ export function subchartChain(rel: string): string[] {
   return out;
 }
 
+/** One rendered document's template document, with the entry of the top-level `range` that wrote it. */
+interface Expanded { readonly doc: TemplateDocument; readonly bindings?: ReadonlyMap<number, PathSeg> }
+
+/** The template's documents in output order: a document inside a top-level `range` once per entry. */
+function expand(docs: readonly TemplateDocument[], values: readonly ValuesSource[]): Expanded[] {
+  const out: Expanded[] = [];
+  for (const doc of docs) {
+    const keys = doc.repeat ? rangeKeys(doc.repeat.list, values) : [];
+    if (!doc.repeat || keys.length === 0) { out.push({ doc }); continue; }
+    for (const key of keys) out.push({ doc, bindings: new Map([[doc.repeat.range, key]]) });
+  }
+  return out;
+}
+
 export function helmRendered(output: string, chart: ChartInput): RenderedSet {
   const sources = new Map<string, string>();
-  for (const [rel, text] of chart.files) sources.set(join(chart.display, rel), text);
+  const packagedFiles = new Set<string>();
+  for (const [rel, text] of chart.files) {
+    if (packagedOf(rel, chart.packaged)) packagedFiles.add(join(chart.display, rel));
+    else sources.set(join(chart.display, rel), text);
+  }
   for (const v of chart.valuesFiles) sources.set(v.file, v.text);
   const helpers = collectHelpers([...chart.files].filter(([rel]) => /\.(tpl|ya?ml|txt)$/.test(rel) && /(^|\/)templates\//.test(rel)).map(([rel, text]) => ({ file: join(chart.display, rel), text })));
   const parsedValues = new Map<string, ReturnType<typeof parseFile>['documents'][number]['root']>();
@@ -106,7 +128,7 @@ export function helmRendered(output: string, chart: ChartInput): RenderedSet {
     return out;
   };
   const overridden = setPaths(chart.set ?? []);
-  const skeletons = new Map<string, TemplateDocument[]>();
+  const expanded = new Map<string, Expanded[]>();
   const seen = new Map<string, number>();
   const documents: RenderedDocument[] = [];
   for (const section of splitHelmOutput(output)) {
@@ -114,26 +136,34 @@ export function helmRendered(output: string, chart: ChartInput): RenderedSet {
     seen.set(section.source, k + 1);
     const file = join(chart.display, section.source);
     const text = chart.files.get(section.source);
-    let docs = skeletons.get(section.source);
-    if (!docs && text !== undefined) { docs = templateSkeleton(file, text, helpers); skeletons.set(section.source, docs); }
-    const doc = docs?.[Math.min(k, docs.length - 1)];
     const values = valuesFor(section.source);
+    let docs = expanded.get(section.source);
+    if (!docs && text !== undefined) { docs = expand(templateSkeleton(file, text, helpers), values); expanded.set(section.source, docs); }
+    const at = docs?.[Math.min(k, docs.length - 1)];
+    const doc = at?.doc;
+    const repeated = at?.bindings;
     const firstLine = doc?.firstLine ?? 0;
+    const pkg = packagedOf(section.source, chart.packaged);
+    // A packaged subchart's findings move to the parent chart (packagedOrigin.ts).
+    const place = (o: Origin, exactTemplate: boolean): SourceOrigin => {
+      if (pkg && packagedFiles.has(o.file)) {
+        return relocatePackaged(o, { pkg, display: (rel) => join(chart.display, rel), files: chart.files, values, isPackaged: (f) => packagedFiles.has(f) });
+      }
+      if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
+      return { place: { file: o.file, line: o.line }, exact: exactTemplate && o.via === 'template' };
+    };
+    const start: Origin = { via: 'first-line', file, line: firstLine };
     documents.push({
       text: section.text,
-      from: { file, line: firstLine },
-      label: section.source,
+      from: place(start, false).place,
+      label: pkg ? `${pkg.archive}: ${section.source.slice(pkg.base.length)}` : section.source,
       origin(path, _root, value): SourceOrigin {
-        if (!doc) return { place: { file, line: 0 }, exact: false };
-        const o = helmOrigin(doc.root, firstLine, path, values, value);
-        if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
-        return { place: { file: o.file, line: o.line }, exact: o.via === 'template' };
+        if (!doc) return place(start, false);
+        return place(helmOrigin(doc.root, firstLine, path, values, value, false, repeated), true);
       },
       writer(path): SourceOrigin {
-        if (!doc) return { place: { file, line: 0 }, exact: false };
-        const o = helmOrigin(doc.root, firstLine, path, values, undefined, true);
-        if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
-        return { place: { file: o.file, line: o.line }, exact: o.via === 'template' };
+        if (!doc) return place(start, false);
+        return place(helmOrigin(doc.root, firstLine, path, values, undefined, true, repeated), true);
       },
     });
   }

@@ -37,8 +37,8 @@ export type Origin =
  * The origin of `path` in a rendered document written by the template document `root`.
  * `sources` are ordered highest precedence first (the last `-f` file first, the chart's values.yaml last).
  */
-export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath, sources: readonly ValuesSource[], value?: string, preferTemplate = false): Origin {
-  const bindings = new Map<number, PathSeg>();
+export function helmOrigin(root: TemplateNode, firstLine: number, path: YamlPath, sources: readonly ValuesSource[], value?: string, preferTemplate = false, repeated?: ReadonlyMap<number, PathSeg>): Origin {
+  const bindings = new Map<number, PathSeg>(repeated ?? []);
   let node = root;
   let best: Origin = { via: 'first-line', file: root.file, line: firstLine };
   for (let i = 0; i < path.length; i++) {
@@ -99,6 +99,18 @@ function blockOrigin(blocks: readonly ValuesRef[], rest: YamlPath, bindings: Rea
   const writer = paths.find((p) => effective([...p, first], sources)) ?? paths[0];
   return writer ? valuesOrigin([...writer, ...rest], sources) : undefined;
 }
+
+/**
+ * The entries a `range` over `list` visits, in order: a list's indexes, a map's keys sorted (as Go
+ * templates range over maps); empty when the values are unknown.
+ */
+export function rangeKeys(list: readonly VSegLike[], sources: readonly ValuesSource[], bindings: ReadonlyMap<number, PathSeg> = new Map()): PathSeg[] {
+  const path = bound(list, bindings);
+  const value = path ? effective(path, sources)?.node : undefined;
+  return isSeq(value) ? value.items.map((_, i) => i) : isMap(value) ? value.entries.map((e) => e.key).sort() : [];
+}
+
+type VSegLike = ValuesRef[number];
 
 /** Which item source wrote rendered item `index`: static items count one, values lists their length. */
 function itemAt(items: readonly ItemSource[], index: number, bindings: ReadonlyMap<number, PathSeg>, sources: readonly ValuesSource[]): { source: ItemSource; key: PathSeg } | undefined {

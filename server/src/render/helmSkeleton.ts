@@ -37,10 +37,14 @@ export type ItemSource =
 
 export interface Helper { readonly file: string; readonly text: string; readonly firstLine: number; readonly lines: readonly string[] }
 
+/** A document a top-level `range` writes once per entry of `list` (map keys in sorted order, as Go ranges). */
+export interface Repeat { readonly range: number; readonly list: ValuesRef }
+
 export interface TemplateDocument {
   readonly root: TemplateNode;
   /** 0-based line where the document starts. */
   readonly firstLine: number;
+  readonly repeat?: Repeat;
 }
 
 /** `define` blocks of the given files (helpers usually live in `_helpers.tpl`, but any file may define). */
@@ -107,27 +111,38 @@ function newNode(file: string, line: number): TemplateNode {
 
 class SkeletonBuilder {
   private rangeIds = 0;
+  /** Set while reading a template file itself (not a helper): document separators and the first write of each document. */
+  private topLevel: { separator(line: number): void; wrote(): void } | undefined;
   constructor(private readonly helpers: ReadonlyMap<string, Helper>) {}
 
   documents(file: string, text: string): TemplateDocument[] {
-    const docs: TemplateDocument[] = [];
+    const docs: { root: TemplateNode; firstLine: number; repeat?: Repeat; written: boolean }[] = [];
     const lines = text.split('\n');
-    let start = 0;
-    const flush = (end: number) => {
-      const slice = lines.slice(start, end);
-      if (slice.some((l) => l.trim() !== '' && !/^\s*#/.test(l) && !/^\s*\{\{[^}]*\}\}\s*$/.test(l)) || docs.length === 0) {
-        const root = newNode(file, start);
-        this.readLines(file, slice, start, 0, [{ indent: -1, node: root }], [{ kind: 'other', scope: { dot: { root: true }, vars: new Map([['', { root: true }]]) } }], 0);
-        docs.push({ root, firstLine: start });
-      }
+    const frames: Frame[] = [{ kind: 'other', scope: { dot: { root: true }, vars: new Map([['', { root: true }]]) } }];
+    const stack: StackEntry[] = [];
+    const start = (line: number) => {
+      const root = newNode(file, line);
+      docs.push({ root, firstLine: line, written: false });
+      stack.length = 0;
+      stack.push({ indent: -1, node: root });
     };
-    for (let i = 0; i < lines.length; i++) {
-      if (/^---(\s|$)/.test(lines[i]!)) { if (i > start) flush(i); start = i + 1; }
-    }
-    flush(lines.length);
+    start(0);
+    // One pass over the whole file, so that a `range` (or `with`) around `---` scopes the documents it repeats.
+    this.topLevel = {
+      separator: (line) => start(line + 1),
+      wrote: () => {
+        const doc = docs[docs.length - 1]!;
+        if (doc.written) return;
+        doc.written = true;
+        const repeat = documentRange(frames);
+        if (repeat) doc.repeat = repeat;
+      },
+    };
+    this.readLines(file, lines, 0, 0, stack, frames, 0);
+    this.topLevel = undefined;
     // A template whose first lines are only a `---` or comments: drop documents that wrote nothing.
     const written = docs.filter((d) => d.root.children.size > 0 || d.root.blocks.length > 0);
-    return written.length ? written : docs.slice(0, 1);
+    return (written.length ? written : docs.slice(0, 1)).map((d) => ({ root: d.root, firstLine: d.firstLine, ...(d.repeat ? { repeat: d.repeat } : {}) }));
   }
 
   /** Read template lines at `indentOffset` (the `nindent` of an include), extending `stack` in place. */
@@ -148,14 +163,20 @@ class SkeletonBuilder {
         ai++;
       }
       if (inLine.length === 0 && coveredUntil > lineStart) { lineStart = lineEnd + 1; continue; } // inside a multi-line action
-      const blanked = blank(raw, inLine);
       const line = firstLine + li;
+      if (depth === 0 && this.topLevel && inLine.length === 0 && /^---(\s|$)/.test(raw)) {
+        this.topLevel.separator(line);
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      const blanked = blank(raw, inLine);
       const scope = () => frames[frames.length - 1]!.scope;
       // Control actions first (they usually stand alone on their line).
       for (const a of inLine) this.control(a.kind, frames, stack);
       const key = KEY_LINE.exec(blanked);
       const dash = key ? undefined : DASH_ONLY.exec(blanked);
       if (key || (dash && dash[2]!.trim() !== '')) {
+        if (depth === 0 && stack.length === 1) this.topLevel?.wrote();
         const lead = (key ? key[1]! : dash![1]!).length + indentOffset;
         const dashes = key ? key[2]! : dash![2]!;
         let col = lead;
@@ -195,6 +216,7 @@ class SkeletonBuilder {
           }
           const at = k.indent !== undefined ? k.indent + indentOffset : a.start + indentOffset;
           popTo(stack, at);
+          if (depth === 0 && stack.length === 1) this.topLevel?.wrote();
           this.writeOutputs([k], stack[stack.length - 1]!.node, scope(), stack, frames, at, depth, false);
         }
       }
@@ -239,7 +261,8 @@ class SkeletonBuilder {
           const item: Binding = { values: [...list.values, { range: id }] };
           const vars = new Map(top.scope.vars);
           if (k.value !== undefined) vars.set(k.value, item);
-          if (k.key !== undefined) vars.delete(k.key);
+          // `$key` writes the entry's key: its origin is the entry's own line.
+          if (k.key !== undefined) vars.set(k.key, item);
           frames.push({ kind: 'range', scope: { dot: item, vars }, range: { id, list: list.values, stackDepth: stack.length } });
         } else frames.push({ kind: 'range', scope: { dot: undefined, vars: top.scope.vars } });
         break;
@@ -286,7 +309,7 @@ class SkeletonBuilder {
         }
         continue;
       }
-      const refs = k.refs.map((r) => bind(r, scope)).flatMap((b) => (b && 'values' in b ? [b.values] : []));
+      const refs = k.refs.map((r) => bind(r, scope)).flatMap(valuesPaths);
       if (refs.length && inline) node.scalar = [...(node.scalar ?? []), ...refs];
     }
     void frames;
@@ -302,12 +325,14 @@ function helperRefs(helper: Helper, arg: Binding): ValuesRef[] {
     // `$tag := .image.tag | default ...`: the variable stands for its first reference (the first value set wins).
     if (k.kind === 'set') { if (!vars.get(k.name)) vars.set(k.name, bind(k.ref, scope)); continue; }
     if (k.kind !== 'output') continue;
-    for (const r of k.refs) {
-      const b = bind(r, scope);
-      if (b && 'values' in b) out.push(b.values);
-    }
+    for (const r of k.refs) out.push(...valuesPaths(bind(r, scope)));
   }
   return out;
+}
+
+/** The values paths a binding reads: one, or each merged map's (highest precedence first). */
+function valuesPaths(b: Binding): ValuesRef[] {
+  return b && 'values' in b ? [b.values] : b && 'merged' in b ? [...b.merged] : [];
 }
 
 /** `$v := merge A B`: the values maps merged, highest precedence first (those that are values). */
@@ -322,7 +347,8 @@ function bind(ref: Ref | undefined, scope: Scope): Binding {
   if (ref.base === 'values') return { values: ref.path };
   const base = ref.base === 'dot' ? scope.dot : scope.vars.get(ref.name);
   if (!base) return undefined;
-  if ('merged' in base) return ref.path.length === 0 ? base : undefined;
+  // A field of merged maps: the field of each, highest precedence first.
+  if ('merged' in base) return ref.path.length === 0 ? base : { merged: base.merged.map((p) => [...p, ...ref.path]) };
   if ('fields' in base) {
     if (ref.path.length === 0) return base;
     const field = base.fields.get(ref.path[0]!);
@@ -334,6 +360,15 @@ function bind(ref: Ref | undefined, scope: Scope): Binding {
     return ref.path[0] === 'Values' ? { values: ref.path.slice(1) } : undefined;
   }
   return { values: [...base.values, ...ref.path] };
+}
+
+/** The innermost range opened outside any key (around whole documents), when one is open. */
+function documentRange(frames: readonly Frame[]): Repeat | undefined {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const r = frames[i]!.range;
+    if (r && r.stackDepth <= 1) return { range: r.id, list: r.list };
+  }
+  return undefined;
 }
 
 function popTo(stack: StackEntry[], indent: number): void {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChartInput } from '../../render/helmChart';
+import { readPackagedChart } from './packagedChart';
 import { runTool } from './run';
 import type { RunOptions, RunResult } from './run';
 
@@ -41,10 +42,11 @@ export function isChartDir(dir: string): boolean {
 }
 
 /**
- * The chart's files the mapping reads (templates, helpers, values.yaml of the chart and of its unpacked
- * subcharts under charts/), and the `-f` files; `overlay` (absolute path -> text: the editor's open buffers)
- * wins over the disk. Packaged subcharts (.tgz) are not read: their findings
- * land on the template's first line.
+ * The chart's files the mapping reads (templates, helpers, values.yaml of the chart and of its subcharts
+ * under charts/), and the `-f` files; `overlay` (absolute path -> text: the editor's open buffers) wins over
+ * the disk. A packaged subchart (`charts/<name>-<version>.tgz`) is read from the archive, its files keyed as
+ * if unpacked (`charts/<name>/...`, the path helm's `# Source:` lines use) and listed in `packaged`: nobody
+ * can edit them, so the mapping moves its findings to the parent chart (helmChart.ts).
  */
 export function readChart(req: HelmRequest, overlay?: ReadonlyMap<string, string>): ChartInput {
   const files = new Map<string, string>();
@@ -61,6 +63,8 @@ export function readChart(req: HelmRequest, overlay?: ReadonlyMap<string, string
         if (rel === '' || /(^|\/)(templates|charts)(\/|$)/.test(r) || /(^|\/)charts\/[^/]+$/.test(r)) walk(abs, r, depth + 1);
       } else if (e.isFile() && (/(^|\/)templates\//.test(r) || /(^|\/)values\.ya?ml$/.test(r) || /(^|\/)Chart\.yaml$/.test(r))) {
         read(abs, r);
+      } else if (e.isFile() && /(^|\/)charts\/[^/]+\.tgz$/.test(r)) {
+        archives.push([abs, r]);
       }
     }
   };
@@ -72,7 +76,10 @@ export function readChart(req: HelmRequest, overlay?: ReadonlyMap<string, string
       files.set(rel, fs.readFileSync(abs, 'utf8'));
     } catch { /* unreadable: not mapped */ }
   };
+  const archives: [string, string][] = [];
   walk(req.chart, '', 0);
+  const packaged = new Map<string, string>();
+  for (const [abs, rel] of archives) unpack(abs, rel, files, packaged);
   const ownValues = path.resolve(req.chart, 'values.yaml');
   const valuesFiles = req.valuesFiles
     .filter((f) => path.resolve(f) !== ownValues)
@@ -81,7 +88,28 @@ export function readChart(req: HelmRequest, overlay?: ReadonlyMap<string, string
       if (open !== undefined) return [{ file: f, text: open }];
       try { return [{ file: f, text: fs.readFileSync(f, 'utf8') }]; } catch { return []; }
     });
-  return { display: req.chart.replace(/\/+$/, '') || '.', files, valuesFiles, set: req.set };
+  return { display: req.chart.replace(/\/+$/, '') || '.', files, valuesFiles, set: req.set, ...(packaged.size ? { packaged } : {}) };
+}
+
+const PACKAGED_WANTED = /^[^/]+\/(charts\/[^/]+\/)*(templates\/.+|values\.ya?ml|Chart\.yaml)$/;
+
+/** A packaged subchart's files into `files` as `charts/<name>/...`; an unpacked folder of that name wins. */
+function unpack(abs: string, rel: string, files: Map<string, string>, packaged: Map<string, string>): void {
+  let archive: Buffer;
+  try {
+    if (fs.statSync(abs).size > MAX_FILE_BYTES) return;
+    archive = fs.readFileSync(abs);
+  } catch { return; }
+  const entries = readPackagedChart(archive, (p) => PACKAGED_WANTED.test(p));
+  const name = entries?.find((f) => /^[^/]+\/Chart\.yaml$/.test(f.path))?.path.split('/')[0];
+  if (!entries || !name) return;
+  const base = `${rel.slice(0, rel.lastIndexOf('/') + 1)}${name}/`;
+  if ([...files.keys()].some((k) => k.startsWith(base)) || packaged.has(base)) return;
+  packaged.set(base, rel);
+  for (const f of entries) {
+    if (files.size >= MAX_CHART_FILES) break;
+    if (f.path.startsWith(`${name}/`)) files.set(base + f.path.slice(name.length + 1), f.text);
+  }
 }
 
 export interface ToolFailure {
