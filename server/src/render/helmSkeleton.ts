@@ -4,11 +4,14 @@
  * - the YAML keys and sequence items the lines write (by indentation, actions blanked),
  * - `with` and `range` scopes (what `.` and `$var` mean), `define`d helpers and their `include`s (the
  *   helper's lines are read in place, at the include's `nindent`, with `.` bound to the argument),
- * - what an action writes: a scalar from references (`{{ .Values.a | default "x" }}`), or a block
- *   (`{{ toYaml .Values.x | nindent N }}`) whose keys are the values' own keys.
- * Not covered (the mapping falls back to the template line): items an `if` drops or repeats, `tpl`,
- * values computed by functions (`merge`, `dict`), keys written by a helper that builds YAML with
- * `printf`, and flow-style YAML written around actions.
+ * - what an action writes: a scalar from references (`{{ .Values.a | default "x" }}`, `index .Values "a-b"`),
+ *   or a block (`{{ toYaml .Values.x | nindent N }}`, `tpl (toYaml .Values.x) .`) whose keys are the values' own keys,
+ * - variables set from `merge`/`mergeOverwrite` (a block or a field reads each merged map, highest precedence
+ *   first), `dict` arguments of includes, and a map range's `$key` (the entry's own line),
+ * - documents repeated by a `range` around `---`: each rendered document is bound to its entry (helmChart.ts).
+ * Not covered (the mapping falls back to the template line): items or documents an `if` drops or repeats,
+ * values computed by other functions, keys written by a helper that builds YAML with `printf`, and
+ * flow-style YAML written around actions.
  */
 import { actions, classify } from './goTemplate';
 import type { ActionKind, Ref } from './goTemplate';
