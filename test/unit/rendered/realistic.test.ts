@@ -122,3 +122,21 @@ describe('mapping accuracy on realistic charts', () => {
     assert.ok(hits / total >= 0.95, misses.join('\n'));
   });
 });
+
+describe('a values key several objects use', () => {
+  it('gives one diagnostic on the key, naming every rendered object that uses it', async () => {
+    const dir = path.join(DIR, 'jobs');
+    const result = await checkRendered({ kind: 'helm', dir, valuesFiles: [path.join(DIR, 'jobs-small-limits.yaml')], set: [], release: 'demo', namespace: undefined, toolPath: tools().helm }, createPodService(), {});
+    assert.ok('files' in result, 'error' in result ? result.error : '');
+    const values = result.files.find((f) => f.file === path.join(dir, 'values.yaml'))!;
+    const shared = values.diagnostics.filter((d) => d.code === 'request-exceeds-limit' && d.range.start.line + 1 === lineOf(dir, 'values.yaml', 'memory: 128Mi'));
+    assert.equal(shared.length, 1, JSON.stringify(values.diagnostics.map((d) => [d.code, d.range.start.line + 1])));
+    assert.match(shared[0]!.message, /Deployment demo-indexer from templates\/workers\.yaml/);
+    assert.match(shared[0]!.message, /Deployment demo-mailer from templates\/workers\.yaml/);
+    assert.doesNotMatch(shared[0]!.message, /demo-thumbnailer/);
+    // The thumbnailer's own request is its own key's finding.
+    const own = values.diagnostics.filter((d) => d.code === 'request-exceeds-limit' && d.range.start.line + 1 === lineOf(dir, 'values.yaml', 'memory: 1Gi', 'thumbnailer:'));
+    assert.equal(own.length, 1);
+    assert.match(own[0]!.message, /demo-thumbnailer/);
+  });
+});
