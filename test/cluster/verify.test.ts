@@ -5,6 +5,9 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { assertDryRunOnly } from '../../server/src/node/cluster/request';
 import { KUBECONFIG, admin, assertNoCredentials, cli, namespace, ok, writeTemp } from './admin';
 
@@ -126,6 +129,16 @@ describe('pod-lens verify on a real API server', () => {
     assert.deepEqual(o.changes.map((c: any) => c.path.replace(/kube-api-access-\w+/, 'kube-api-access-*')).sort(), [
       'spec.tolerations[node.kubernetes.io/not-ready]', 'spec.tolerations[node.kubernetes.io/unreachable]', 'spec.volumes[kube-api-access-*]',
     ]);
+  });
+
+  it('the shipped CLI bundle loads the cluster client from its own bundle (dist/kube-client.js) and verifies', async () => {
+    const file = writeTemp('plain.yaml', BEST_EFFORT_POD);
+    const root = path.resolve(__dirname, '../../..');
+    const run = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'verify', '--kubeconfig', KUBECONFIG, '-n', limited, '--format', 'json', file], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).objects[0].server.qosClass, 'Burstable');
+    // `check` never loads it: the CLI bundle stays small.
+    assert.ok(fs.statSync(path.join(root, 'dist/cli.js')).size < 4 * 1024 * 1024, 'dist/cli.js does not inline @kubernetes/client-node');
   });
 
   it('dry-run created nothing on the cluster', async () => {

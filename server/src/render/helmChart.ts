@@ -100,6 +100,17 @@ function expand(docs: readonly TemplateDocument[], values: readonly ValuesSource
 }
 
 export function helmRendered(output: string, chart: ChartInput): RenderedSet {
+  return chartMapper(chart)(output);
+}
+
+/** Files helm renders into output: under templates/, not partials (`_*`) and not NOTES.txt. */
+const RENDERED_TEMPLATE = /(^|\/)templates\/(?:[^/]+\/)*(?!_)(?!NOTES\.txt$)[^/]+$/;
+
+/**
+ * Everything the mapping needs that does not depend on helm's output (helpers, each template's skeleton,
+ * the values trees), done at once, so that it can run while helm renders; the result maps one output.
+ */
+export function chartMapper(chart: ChartInput): (output: string) => RenderedSet {
   const sources = new Map<string, string>();
   const packagedFiles = new Set<string>();
   for (const [rel, text] of chart.files) {
@@ -129,43 +140,50 @@ export function helmRendered(output: string, chart: ChartInput): RenderedSet {
   };
   const overridden = setPaths(chart.set ?? []);
   const expanded = new Map<string, Expanded[]>();
-  const seen = new Map<string, number>();
-  const documents: RenderedDocument[] = [];
-  for (const section of splitHelmOutput(output)) {
-    const k = seen.get(section.source) ?? 0;
-    seen.set(section.source, k + 1);
-    const file = join(chart.display, section.source);
-    const text = chart.files.get(section.source);
-    const values = valuesFor(section.source);
-    let docs = expanded.get(section.source);
-    if (!docs && text !== undefined) { docs = expand(templateSkeleton(file, text, helpers), values); expanded.set(section.source, docs); }
-    const at = docs?.[Math.min(k, docs.length - 1)];
-    const doc = at?.doc;
-    const repeated = at?.bindings;
-    const firstLine = doc?.firstLine ?? 0;
-    const pkg = packagedOf(section.source, chart.packaged);
-    // A packaged subchart's findings move to the parent chart (packagedOrigin.ts).
-    const place = (o: Origin, exactTemplate: boolean): SourceOrigin => {
-      if (pkg && packagedFiles.has(o.file)) {
-        return relocatePackaged(o, { pkg, display: (rel) => join(chart.display, rel), files: chart.files, values, isPackaged: (f) => packagedFiles.has(f) });
-      }
-      if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
-      return { place: { file: o.file, line: o.line }, exact: exactTemplate && o.via === 'template' };
-    };
-    const start: Origin = { via: 'first-line', file, line: firstLine };
-    documents.push({
-      text: section.text,
-      from: place(start, false).place,
-      label: pkg ? `${pkg.archive}: ${section.source.slice(pkg.base.length)}` : section.source,
-      origin(path, _root, value): SourceOrigin {
-        if (!doc) return place(start, false);
-        return place(helmOrigin(doc.root, firstLine, path, values, value, false, repeated), true);
-      },
-      writer(path): SourceOrigin {
-        if (!doc) return place(start, false);
-        return place(helmOrigin(doc.root, firstLine, path, values, undefined, true, repeated), true);
-      },
-    });
-  }
-  return { documents, sources };
+  const expandedOf = (rel: string, values: readonly ValuesSource[]): Expanded[] | undefined => {
+    let docs = expanded.get(rel);
+    const text = chart.files.get(rel);
+    if (!docs && text !== undefined) { docs = expand(templateSkeleton(join(chart.display, rel), text, helpers), values); expanded.set(rel, docs); }
+    return docs;
+  };
+  for (const rel of chart.files.keys()) if (RENDERED_TEMPLATE.test(rel)) expandedOf(rel, valuesFor(rel));
+  return (output) => {
+    const seen = new Map<string, number>();
+    const documents: RenderedDocument[] = [];
+    for (const section of splitHelmOutput(output)) {
+      const k = seen.get(section.source) ?? 0;
+      seen.set(section.source, k + 1);
+      const file = join(chart.display, section.source);
+      const values = valuesFor(section.source);
+      const docs = expandedOf(section.source, values);
+      const at = docs?.[Math.min(k, docs.length - 1)];
+      const doc = at?.doc;
+      const repeated = at?.bindings;
+      const firstLine = doc?.firstLine ?? 0;
+      const pkg = packagedOf(section.source, chart.packaged);
+      // A packaged subchart's findings move to the parent chart (packagedOrigin.ts).
+      const place = (o: Origin, exactTemplate: boolean): SourceOrigin => {
+        if (pkg && packagedFiles.has(o.file)) {
+          return relocatePackaged(o, { pkg, display: (rel) => join(chart.display, rel), files: chart.files, values, isPackaged: (f) => packagedFiles.has(f) });
+        }
+        if (o.via === 'values') return { place: { file: o.file, span: o.span }, exact: true };
+        return { place: { file: o.file, line: o.line }, exact: exactTemplate && o.via === 'template' };
+      };
+      const start: Origin = { via: 'first-line', file, line: firstLine };
+      documents.push({
+        text: section.text,
+        from: place(start, false).place,
+        label: pkg ? `${pkg.archive}: ${section.source.slice(pkg.base.length)}` : section.source,
+        origin(path, _root, value): SourceOrigin {
+          if (!doc) return place(start, false);
+          return place(helmOrigin(doc.root, firstLine, path, values, value, false, repeated), true);
+        },
+        writer(path): SourceOrigin {
+          if (!doc) return place(start, false);
+          return place(helmOrigin(doc.root, firstLine, path, values, undefined, true, repeated), true);
+        },
+      });
+    }
+    return { documents, sources };
+  };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { helmRendered } from '../../render/helmChart';
+import { chartMapper } from '../../render/helmChart';
 import type { ChartInput } from '../../render/helmChart';
 import { kustomizeRendered } from '../../render/kustomizeSet';
 import type { RawLayer } from '../../render/kustomizeSet';
@@ -147,9 +147,11 @@ async function renderChart(dir: string, o: EditorRenderOptions): Promise<EditorR
       });
       run = { ...req, chart: tmp, valuesFiles: values };
     }
-    const result = await runHelm(run, { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+    const running = runHelm(run, { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+    const mapOutput = chartMapper(chart); // prepared while helm renders
+    const result = await running;
     const sourceMap = new Map(sources);
-    if (result.ok) return { key, outcome: { ok: true, set: helmRendered(result.stdout, chart) } };
+    if (result.ok) return { key, outcome: { ok: true, set: mapOutput(result.stdout) } };
     if (result.reason === 'missing') return { key, outcome: { ok: false, kind: 'missing', tool: 'helm', command: s.helmPath } };
     if (result.reason === 'cancelled') return { key, outcome: { ok: false, kind: 'cancelled' } };
     const stderr = tmp ? (result.stderr || result.message).split(tmp).join(dir) : result.stderr || result.message;

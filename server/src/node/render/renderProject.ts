@@ -3,7 +3,8 @@
  * Returns the rendered set, or why there is none (the tool is missing, or it failed, with the file and
  * line it named).
  */
-import { helmRendered } from '../../render/helmChart';
+import { chartMapper } from '../../render/helmChart';
+import { packagedOf } from '../../render/packagedOrigin';
 import { kustomizeRendered } from '../../render/kustomizeSet';
 import type { RenderedSet } from '../../render/rendered';
 import { helmFailure, readChart, runHelm } from './helm';
@@ -18,15 +19,18 @@ export type RenderOutcome =
   | { readonly ok: false; readonly kind: 'failed'; readonly failure: ToolFailure; readonly sources: ReadonlyMap<string, string> };
 
 export async function renderHelmChart(req: HelmRequest, options: RunOptions = {}): Promise<RenderOutcome> {
+  // helm starts first: the chart is read and the mapping prepared while it renders.
+  const running = runHelm(req, options);
   const chart = readChart(req);
-  const sources = new Map<string, string>([...chart.files].map(([rel, text]) => [chart.display === '.' ? rel : `${chart.display}/${rel}`, text]));
-  const result = await runHelm(req, options);
+  const sources = new Map<string, string>([...chart.files].filter(([rel]) => !packagedOf(rel, chart.packaged)).map(([rel, text]) => [chart.display === '.' ? rel : `${chart.display}/${rel}`, text]));
+  const mapOutput = chartMapper(chart);
+  const result = await running;
   if (!result.ok) {
     if (result.reason === 'missing') return { ok: false, kind: 'missing', tool: 'helm', command: req.helm };
     if (result.reason === 'cancelled') return { ok: false, kind: 'cancelled' };
     return { ok: false, kind: 'failed', failure: helmFailure(result.stderr || result.message, chart.display), sources };
   }
-  return { ok: true, set: helmRendered(result.stdout, chart) };
+  return { ok: true, set: mapOutput(result.stdout) };
 }
 
 export async function renderKustomization(tool: string, dir: string, options: RunOptions = {}): Promise<RenderOutcome> {
