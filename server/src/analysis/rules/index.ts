@@ -64,6 +64,7 @@ import { hostUsersConflict } from './security/hostUsersConflict';
 import { invalidSupplementalGroupsPolicy } from './security/invalidSupplementalGroupsPolicy';
 import { invalidJobBackoffPerIndex } from './workloads/invalidJobBackoffPerIndex';
 import { invalidJobSuccessPolicy } from './workloads/invalidJobSuccessPolicy';
+import { negativeJobField } from './workloads/negativeJobField';
 import { invalidPodReplacementPolicy } from './workloads/invalidPodReplacementPolicy';
 import { observedPodProblem } from './observed/observedPodProblem';
 import { observedPodExplanation } from './observed/observedPodExplanation';
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   workloadActiveDeadlineSeconds,
   invalidJobBackoffPerIndex,
   invalidJobSuccessPolicy,
+  negativeJobField,
   invalidPodReplacementPolicy,
   rollingUpdateStuck,
   missingReadinessProbe,

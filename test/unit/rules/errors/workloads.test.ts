@@ -82,3 +82,26 @@ describe('rolling-update-stuck', () => {
     expectCode(ds('{ maxUnavailable: 0 }'), 'rolling-update-stuck', 1);
   });
 });
+
+describe('negative-job-field', () => {
+  const JOB = (spec: string) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n${spec}\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - { name: a, image: x:1 }\n`;
+  it('rejects negative counts and durations of a Job, in the API server\'s words, on the value', () => {
+    const text = JOB('  parallelism: -1\n  completions: 3\n  activeDeadlineSeconds: -300\n  backoffLimit: -1\n  ttlSecondsAfterFinished: -5');
+    const found = expectCode(text, 'negative-job-field', 4);
+    assert.deepEqual(found.map((d) => covered(text, d)), ['-1', '-300', '-1', '-5']);
+    assert.match(found[1]!.message, /^spec\.activeDeadlineSeconds: Invalid value: -300: must be greater than or equal to 0\./);
+    assert.equal(found[0]!.severity, 'error');
+  });
+  it('accepts zero, positive values and absent fields', () => {
+    expectCode(JOB('  parallelism: 0\n  backoffLimit: 0\n  activeDeadlineSeconds: 60\n  ttlSecondsAfterFinished: 0'), 'negative-job-field', 0);
+    expectNoErrors(JOB('  completions: 1'));
+  });
+  it('checks a CronJob\'s own limits and its job template', () => {
+    const text = `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "0 * * * *"\n  startingDeadlineSeconds: -10\n  successfulJobsHistoryLimit: 0\n  failedJobsHistoryLimit: -1\n  jobTemplate:\n    spec:\n      backoffLimit: -2\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - { name: a, image: x:1 }\n`;
+    const found = expectCode(text, 'negative-job-field', 3);
+    assert.deepEqual(found.map((d) => d.message.split(':')[0]), ['spec.startingDeadlineSeconds', 'spec.failedJobsHistoryLimit', 'spec.jobTemplate.spec.backoffLimit']);
+  });
+  it('does not apply to other kinds', () => {
+    expectCode(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  backoffLimit: -1\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec:\n      containers:\n        - { name: a, image: x:1 }\n`, 'negative-job-field', 0);
+  });
+});
