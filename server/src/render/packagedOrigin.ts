@@ -61,7 +61,7 @@ export function relocatePackaged(origin: Origin, ctx: PackagedContext): SourceOr
 }
 
 /** The `- name: <name>` (or `alias: <name>`) item of Chart.yaml `dependencies`. */
-function dependencyEntry(text: string | undefined, name: string): { start: number; end: number } | undefined {
+export function dependencyEntry(text: string | undefined, name: string): { start: number; end: number } | undefined {
   if (text === undefined) return undefined;
   const root: YNode | undefined = parseFile(text).documents[0]?.root;
   const deps = get(root, 'dependencies');

@@ -155,7 +155,7 @@ async function renderChart(dir: string, o: EditorRenderOptions): Promise<EditorR
     if (result.reason === 'missing') return { key, outcome: { ok: false, kind: 'missing', tool: 'helm', command: s.helmPath } };
     if (result.reason === 'cancelled') return { key, outcome: { ok: false, kind: 'cancelled' } };
     const stderr = tmp ? (result.stderr || result.message).split(tmp).join(dir) : result.stderr || result.message;
-    return { key, outcome: { ok: false, kind: 'failed', failure: helmFailure(stderr, chart.display), sources: sourceMap } };
+    return { key, outcome: { ok: false, kind: 'failed', failure: helmFailure(stderr, chart.display, chart), sources: sourceMap } };
   } finally {
     removeCopy(tmp);
   }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChartInput } from '../../render/helmChart';
+import { dependencyEntry, packagedOf } from '../../render/packagedOrigin';
 import { readPackagedChart } from './packagedChart';
 import { runTool } from './run';
 import type { RunOptions, RunResult } from './run';
@@ -126,7 +127,31 @@ export interface ToolFailure {
  * `YAML parse error on web/templates/x.yaml: ... line 25: ...`, `parse error at (web/templates/x.yaml:7): ...`.
  * Paths are chart-relative after the chart's name; returned joined to the chart as the user wrote it.
  */
-export function helmFailure(stderr: string, chartDisplay: string): ToolFailure {
+export function helmFailure(stderr: string, chartDisplay: string, chart?: ChartInput): ToolFailure {
+  const failure = failureAt(stderr, chartDisplay);
+  return chart ? outOfArchive(failure, chart) : failure;
+}
+
+/**
+ * A failure in a packaged subchart's file cannot be shown there (nobody opens the archive): it goes on the
+ * dependency's entry in the parent's Chart.yaml, and the message names the archive and the line helm named.
+ */
+function outOfArchive(failure: ToolFailure, chart: ChartInput): ToolFailure {
+  const prefix = chart.display && chart.display !== '.' ? `${chart.display}/` : '';
+  if (!failure.file.startsWith(prefix)) return failure;
+  const rel = failure.file.slice(prefix.length);
+  const pkg = packagedOf(rel, chart.packaged);
+  if (!pkg) return failure;
+  const parent = pkg.base.replace(/charts\/[^/]+\/$/, '');
+  const chartFile = `${parent}Chart.yaml`;
+  const text = chart.files.get(chartFile);
+  const span = dependencyEntry(text, pkg.base.slice(parent.length + 'charts/'.length, -1));
+  const line = span && text !== undefined ? text.slice(0, span.start).split('\n').length - 1 : 0;
+  const where = `${pkg.archive}: ${rel.slice(pkg.base.length)}${failure.line !== undefined ? `:${failure.line + 1}` : ''}`;
+  return { file: `${prefix}${chartFile}`, line, message: `${where}: ${failure.message}` };
+}
+
+function failureAt(stderr: string, chartDisplay: string): ToolFailure {
   const text = stderr.replace(/^Error:\s*/m, '').trim();
   const message = firstLines(text);
   const join = (rel: string) => (chartDisplay && chartDisplay !== '.' ? `${chartDisplay}/${rel}` : rel);

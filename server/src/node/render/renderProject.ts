@@ -28,7 +28,7 @@ export async function renderHelmChart(req: HelmRequest, options: RunOptions = {}
   if (!result.ok) {
     if (result.reason === 'missing') return { ok: false, kind: 'missing', tool: 'helm', command: req.helm };
     if (result.reason === 'cancelled') return { ok: false, kind: 'cancelled' };
-    return { ok: false, kind: 'failed', failure: helmFailure(result.stderr || result.message, chart.display), sources };
+    return { ok: false, kind: 'failed', failure: helmFailure(result.stderr || result.message, chart.display, chart), sources };
   }
   return { ok: true, set: mapOutput(result.stdout) };
 }
