@@ -70,6 +70,7 @@ import { observedPodProblem } from './observed/observedPodProblem';
 import { observedPodExplanation } from './observed/observedPodExplanation';
 import { observedStatusUnreadable } from './observed/observedStatusUnreadable';
 import type { Rule } from './rule';
+import { WORKSPACE_RULES } from '../workspace/rules/index';
 import type { Severity } from '../finding';
 
 /** The order findings are reported in, for the same pod. */
@@ -164,11 +165,12 @@ export interface RuleMetadata {
   readonly summary: string;
 }
 
-/** Every code Pod Lens can report, with its default severity (for SARIF and docs). */
+/** Every code Pod Lens can report (file rules, workspace rules, the rest), with its default severity (for SARIF and docs). */
 export function ruleMetadata(): RuleMetadata[] {
   const words = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
   return [
     ...RULES.map((r) => ({ code: r.code, severity: r.severity, docUrl: r.docUrl, summary: r.summary?.() ?? words(r.code) })),
+    ...WORKSPACE_RULES.map((r) => ({ code: r.code, severity: r.severity, docUrl: r.docUrl, summary: r.summary?.() ?? words(r.code) })),
     ...NON_RULE_CODES.map((c) => ({ code: c.code, severity: c.severity, docUrl: undefined, summary: c.summary() })),
   ];
 }

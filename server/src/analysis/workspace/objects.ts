@@ -58,7 +58,17 @@ export interface ServiceFacts {
   /** spec.selector as a map; undefined when absent, null or empty (a Service without a selector). */
   readonly selector: LabelMap | undefined;
   readonly selectorSpan: Span | undefined;
-  readonly ports: readonly { readonly name: string | undefined; readonly protocol: string; readonly targetPort: ValueAt<string | number> | undefined }[];
+  /** Where each selector value is written (by label key), for edits. */
+  readonly selectorValueSpans: ReadonlyMap<string, Span>;
+  readonly ports: readonly ServicePortFacts[];
+}
+
+export interface ServicePortFacts {
+  readonly name: string | undefined;
+  readonly port: number | undefined;
+  readonly protocol: string;
+  /** As written; absent means the same number as `port`. */
+  readonly targetPort: ValueAt<string | number> | undefined;
 }
 
 export interface DisruptionBudgetFacts {
@@ -74,6 +84,8 @@ export interface AutoscalerMetricFacts {
   readonly container: string | undefined;
   /** Where to report: the metric's resource name (v2) or targetCPUUtilizationPercentage (v1) or the spec key (defaults). */
   readonly span: Span;
+  /** The field path of `span` as messages name it, e.g. `spec.metrics[0].resource.name`. */
+  readonly path: string;
 }
 
 export interface AutoscalerFacts {
@@ -112,6 +124,11 @@ export interface IndexedObject {
   readonly rollout?: { readonly type: string | undefined; readonly maxSurge: string | number | undefined; readonly maxUnavailable: string | number | undefined };
   /** Workloads: spec.selector (a ReplicationController's plain map as requirements). */
   readonly selector?: SelectorFacts;
+  /**
+   * A kind Pod Lens does not model with a pod template (`spec.template.metadata.labels`), such as an Argo
+   * Rollout or another operator's workload: the template's labels, because its pods may carry them.
+   */
+  readonly customTemplateLabels?: LabelMap;
   readonly service?: ServiceFacts;
   readonly disruptionBudget?: DisruptionBudgetFacts;
   readonly autoscaler?: AutoscalerFacts;
@@ -124,6 +141,8 @@ export interface IndexedObject {
 export const TREE_KINDS: ReadonlySet<string> = new Set(['LimitRange', 'ResourceQuota']);
 /** Kinds whose pods exist in the cluster (a PodTemplate object runs nothing). */
 export const POD_OWNER_KINDS: ReadonlySet<string> = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob']);
+/** Built-in kinds with a `spec.template` that holds no pod's labels (or none that a Service selects). */
+const BUILT_IN_KINDS: ReadonlySet<string> = new Set(['PodTemplate', 'Service', 'PodDisruptionBudget', 'HorizontalPodAutoscaler']);
 const SCALED_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 /** Objects taken from one file at most (a List of millions of items must not fill the index). */
 export const MAX_OBJECTS_PER_FILE = 10_000;
@@ -219,8 +238,11 @@ function objectOf(file: string, root: YMap, document: number, listItem: number |
       },
     };
     case 'HorizontalPodAutoscaler': return { ...base, autoscaler: autoscalerFacts(root, spec, by) };
-    default:
-      return TREE_KINDS.has(kind) ? { ...base, tree: { root, offset: by } } : base;
+    default: {
+      if (TREE_KINDS.has(kind)) return { ...base, tree: { root, offset: by } };
+      const templateLabels = getPath(spec, ['template', 'metadata', 'labels']);
+      return templateLabels !== undefined && !BUILT_IN_KINDS.has(kind) ? { ...base, customTemplateLabels: labelsAt(templateLabels) } : base;
+    }
   }
 }
 
@@ -289,12 +311,16 @@ const NONE: ResourceMap = Object.freeze({});
 function serviceFacts(spec: YNode | undefined, by: number): ServiceFacts {
   const e = entry(spec, 'selector');
   const m = stringMap(e?.value);
+  const valueSpans = new Map<string, Span>();
+  if (isMap(e?.value)) for (const x of e.value.entries) if (x.value) valueSpans.set(x.key, shifted(x.value.span, by));
   return {
     type: str(get(spec, 'type')) ?? 'ClusterIP',
     selector: m === undefined || m === 'invalid' || m.size === 0 ? undefined : m,
     selectorSpan: e ? shifted(e.keySpan, by) : undefined,
+    selectorValueSpans: valueSpans,
     ports: items(get(spec, 'ports')).filter(isMap).map((p) => ({
       name: str(get(p, 'name')),
+      port: int(get(p, 'port')),
       protocol: str(get(p, 'protocol')) ?? 'TCP',
       targetPort: valueAt(p, 'targetPort', by),
     })),
@@ -311,27 +337,28 @@ function autoscalerFacts(root: YMap, spec: YNode | undefined, by: number): Autos
   const metrics: AutoscalerMetricFacts[] = [];
   if (str(get(root, 'apiVersion')) === 'autoscaling/v1') {
     const e = entry(spec, 'targetCPUUtilizationPercentage');
-    metrics.push({ type: 'Resource', resource: 'cpu', container: undefined, span: e ? shifted(e.keySpan, by) : fallback });
+    metrics.push({ type: 'Resource', resource: 'cpu', container: undefined, span: e ? shifted(e.keySpan, by) : fallback, path: e ? 'spec.targetCPUUtilizationPercentage' : 'spec' });
     return { target, utilizationMetrics: metrics };
   }
   const list = get(spec, 'metrics');
   if (list === undefined || (isScalar(list) && list.value === null) || items(list).length === 0) {
     // SetDefaults_HorizontalPodAutoscaler: no metrics means cpu utilization at 80%.
-    metrics.push({ type: 'Resource', resource: 'cpu', container: undefined, span: fallback });
+    metrics.push({ type: 'Resource', resource: 'cpu', container: undefined, span: fallback, path: list === undefined ? 'spec' : 'spec.metrics' });
     return { target, utilizationMetrics: metrics };
   }
-  for (const m of items(list)) {
+  items(list).forEach((m, i) => {
     const type = str(get(m, 'type'));
-    if (type !== 'Resource' && type !== 'ContainerResource') continue;
+    if (type !== 'Resource' && type !== 'ContainerResource') return;
     const body = get(m, type === 'Resource' ? 'resource' : 'containerResource');
     // autoscaling/v2: target.type; v2beta2 the same; v2beta1 used targetAverageUtilization.
     const targetType = str(getPath(body, ['target', 'type']));
     const utilization = targetType === 'Utilization' || (targetType === undefined && get(body, 'targetAverageUtilization') !== undefined);
     const nameEntry = entry(body, 'name');
     const resource = str(nameEntry?.value);
-    if (!utilization || !resource || !nameEntry) continue;
-    metrics.push({ type, resource, container: type === 'ContainerResource' ? str(get(body, 'container')) : undefined, span: shifted(nameEntry.value?.span ?? nameEntry.keySpan, by) });
-  }
+    if (!utilization || !resource || !nameEntry) return;
+    const bodyKey = type === 'Resource' ? 'resource' : 'containerResource';
+    metrics.push({ type, resource, container: type === 'ContainerResource' ? str(get(body, 'container')) : undefined, span: shifted(nameEntry.value?.span ?? nameEntry.keySpan, by), path: `spec.metrics[${i}].${bodyKey}.name` });
+  });
   return { target, utilizationMetrics: metrics };
 }
 
