@@ -83,7 +83,7 @@ describe(CODE, () => {
     const files = { '/w/svc.yaml': service('  selector:\n    app: webapp\n    tier: front\n'), '/w/web.yaml': deployment('web', { labels: 'app: web\n        tier: front' }) };
     const [f] = findings(files, '/w/svc.yaml', CODE);
     const fix = fixed(files, '/w/svc.yaml', f!);
-    assert.equal(fix?.title, 'Select app: web (the label of Deployment/web)');
+    assert.equal(fix?.title, 'Set the selector\'s app to web (the label of Deployment/web)');
     assert.match(fix!.text, /selector:\n {4}app: web\n {4}tier: front\n/);
     // Two templates, each one value off in a different way: no clear fix.
     const two = { ...files, '/w/web2.yaml': deployment('web2', { labels: 'app: webapp\n        tier: back' }) };

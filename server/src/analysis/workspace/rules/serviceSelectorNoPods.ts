@@ -50,7 +50,7 @@ export const serviceSelectorNoPods: WorkspaceRule = {
     const owner = field(finding.data, 'owner');
     if (!span || typeof span.start !== 'number' || typeof span.end !== 'number' || typeof key !== 'string' || typeof value !== 'string' || typeof owner !== 'string') return [];
     return [{
-      title: l10n.t('Select {0}: {1} (the label of {2})', key, value, owner),
+      title: l10n.t('Set the selector\'s {0} to {1} (the label of {2})', key, value, owner),
       edits: [{ start: span.start, end: span.end, newText: yamlScalar(value) }],
     }];
   },
