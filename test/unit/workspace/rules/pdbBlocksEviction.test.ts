@@ -79,6 +79,12 @@ describe(CODE, () => {
     assert.deepEqual(check('minAvailable: 2\n  maxUnavailable: 0', { '/w/web.yaml': deployment('web') }), []);
   });
 
+  it('stays quiet when an overlay patch writes the workload again (its replicas may change)', () => {
+    const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 5\n';
+    assert.equal(check('minAvailable: 2', { '/w/base/web.yaml': deployment('web', { replicas: 2 }) }).length, 1);
+    assert.deepEqual(check('minAvailable: 2', { '/w/base/web.yaml': deployment('web', { replicas: 2 }), '/w/overlay/replicas.yaml': patch }), []);
+  });
+
   it('follows a kustomization\'s namespace for the budget and the workload', () => {
     const files = {
       '/w/k/kustomization.yaml': 'namespace: prod\nresources: [pdb.yaml, web.yaml]\n',

@@ -63,6 +63,11 @@ describe(CODE, () => {
     assert.deepEqual(findings({ '/w/web.yaml': helm, '/w/svc.yaml': service(port('http')) }, '/w/svc.yaml', CODE), []);
   });
 
+  it('stays quiet when an overlay patch writes the workload again (the port may come from it)', () => {
+    const patch = deployment('web', { containers: containers('            - {name: web, containerPort: 8080}\n') });
+    assert.deepEqual(findings({ '/w/svc.yaml': service(port('web')), '/w/base/web.yaml': deployment('web'), '/w/overlay/patch.yaml': patch }, '/w/svc.yaml', CODE), []);
+  });
+
   it('replaces the name with the only port name (or, without names, the only number) the pods have', () => {
     const files = { '/w/svc.yaml': service(port('web')), '/w/web.yaml': deployment('web') };
     const [f] = findings(files, '/w/svc.yaml', CODE);

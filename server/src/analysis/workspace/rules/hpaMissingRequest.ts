@@ -39,10 +39,10 @@ export const hpaMissingRequest: WorkspaceRule = {
       const a = o.autoscaler;
       if (!a || o.templated || !a.target?.kind || !a.target.name || a.utilizationMetrics.length === 0) continue;
       const namespace = view.namespaceOf(o);
-      const targets = view.find(namespace, a.target.kind, a.target.name).filter((w) => w.pod);
+      const targets = view.find(namespace, a.target.kind, a.target.name);
       const target = targets[0];
       // Not in the workspace, or written twice (a base and its patch): nothing sure to say.
-      if (targets.length !== 1 || !target || target.templated || target.pod!.containers.length === 0) continue;
+      if (targets.length !== 1 || !target?.pod || target.templated || target.pod.containers.length === 0) continue;
       const defaulted = limitRangeDefaults(view, namespace);
       if (!defaulted) continue;
       for (const m of a.utilizationMetrics) {

@@ -10,7 +10,8 @@
  * The pods are counted from the replicas of the Deployments, StatefulSets, ReplicaSets and
  * ReplicationControllers (and bare Pods, 1 each) it selects in its namespace; quiet when some selected pods
  * are not counted that way (DaemonSets, Jobs, other kinds), when an autoscaler changes a selected
- * workload's replicas, and for templated objects.
+ * workload's replicas, when a selected workload is written twice (a Kustomize base and its patch), and for
+ * templated objects.
  * https://kubernetes.io/docs/tasks/run-application/configure-pdb/
  */
 import * as l10n from '@vscode/l10n';
@@ -20,7 +21,7 @@ import type { Span } from '../../../model/tree';
 import type { WorkspaceView } from '../index';
 import type { IndexedObject, ValueAt } from '../objects';
 import { joinList } from '../../listWords';
-import { objectName, selectedOwners, selectsCustom, templatesIn } from './podTemplates';
+import { objectName, selectedOwners, selectsCustom, templatesIn, writtenTwice } from './podTemplates';
 import type { WorkspaceRule } from './rule';
 
 const CODE = 'pdb-blocks-eviction';
@@ -89,7 +90,7 @@ function minAvailableBlocks(view: WorkspaceView, pdb: IndexedObject, v: ValueAt<
   if (selected.length === 0) return undefined;
   // A percentage counts controllers' scale (bare pods have none); a number counts pods.
   if (selected.some((w) => !(COUNTED.has(w.kind) || (w.kind === 'Pod' && p === undefined)))) return undefined;
-  if (autoscaled(view, namespace, selected)) return undefined;
+  if (autoscaled(view, namespace, selected) || selected.some((w) => writtenTwice(view, namespace, w))) return undefined;
   const replicas = selected.reduce((n, w) => n + (w.kind === 'Pod' ? 1 : w.replicas ?? 1), 0);
   if (replicas === 0) return undefined;
   const needed = p === undefined ? (v.value as number) : Math.ceil((p * replicas) / 100);

@@ -40,6 +40,15 @@ export function selectsCustom(t: NamespaceTemplates, reqs: readonly Requirement[
   return t.custom.some((o) => matches(reqs, o.customTemplateLabels!));
 }
 
+/**
+ * Whether the namespace holds another object of the same kind and name: a Kustomize base and the
+ * strategic-merge patch of an overlay (which may change replicas, labels or containers). Neither copy alone
+ * is what the cluster gets, so rules that need its exact facts stay quiet.
+ */
+export function writtenTwice(view: WorkspaceView, namespace: string, o: IndexedObject): boolean {
+  return o.name !== undefined && view.find(namespace, o.kind, o.name).length > 1;
+}
+
 /** `Deployment/web`, as kubectl names an object. */
 export function objectName(o: IndexedObject): string {
   return `${o.kind}/${o.name ?? '?'}`;

@@ -3,7 +3,8 @@
  * (k8s.io/endpointslice utils.go) takes the first port of that name and the Service port's protocol in the
  * pod's containers, then in its restartable (sidecar) init containers. A pod without one gets no endpoint
  * for that Service port. Quiet when the Service selects no pod template (service-selector-no-pods says so),
- * for templated objects, and when an object of a kind Pod Lens does not model may supply the pods.
+ * for templated objects, for a workload written twice (a Kustomize base and its patch), and when an object of
+ * a kind Pod Lens does not model may supply the pods.
  * https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports
  */
 import * as l10n from '@vscode/l10n';
@@ -13,7 +14,7 @@ import { joinList } from '../../listWords';
 import type { Span } from '../../../model/tree';
 import { mapRequirements } from '../labelSelector';
 import type { IndexedObject, PortFacts } from '../objects';
-import { objectName, selectedOwners, selectsCustom, templatesIn, yamlScalar } from './podTemplates';
+import { objectName, selectedOwners, selectsCustom, templatesIn, writtenTwice, yamlScalar } from './podTemplates';
 import type { WorkspaceRule } from './rule';
 
 const CODE = 'service-target-port-unknown';
@@ -28,7 +29,8 @@ export const serviceTargetPortUnknown: WorkspaceRule = {
     for (const o of view.objectsOf(file)) {
       const s = o.service;
       if (!s || o.templated || s.type === 'ExternalName' || !s.selector) continue;
-      const t = templatesIn(view, view.namespaceOf(o));
+      const namespace = view.namespaceOf(o);
+      const t = templatesIn(view, namespace);
       if (t.uncertain) continue;
       const reqs = mapRequirements(s.selector);
       const selected = selectedOwners(t, reqs);
@@ -39,7 +41,8 @@ export const serviceTargetPortUnknown: WorkspaceRule = {
         if (!target || typeof target.value !== 'string' || /^\d*$/.test(target.value)) return;
         const name = target.value;
         const lacking = selected.filter((w) => !portsOf(w).some((x) => x.name === name && x.protocol === p.protocol));
-        if (lacking.length === 0) return;
+        // A base and its overlay patch: the port may come from the other copy.
+        if (lacking.length === 0 || lacking.some((w) => writtenTwice(view, namespace, w))) return;
         const path = `spec.ports[${i}].targetPort`;
         const all = lacking.length === selected.length;
         const otherProtocol = all ? lacking.flatMap(portsOf).find((x) => x.name === name) : undefined;
