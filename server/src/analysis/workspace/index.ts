@@ -50,6 +50,11 @@ export interface WorkspaceView {
   /** Whether some file holds a pod or workload (anywhere). */
   hasPodOwners(): boolean;
   namespaces(): string[];
+  /**
+   * Changes whenever what the view answers may have changed (a file set or removed, the default namespace).
+   * Rules cache what they derive from a namespace under it; a view without one is never cached.
+   */
+  readonly generation?: number;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -65,6 +70,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private byNamespace: Map<string, Set<IndexedObject>> | undefined;
   private nsCache = new WeakMap<IndexedObject, string>();
   private podOwners = 0;
+  private changes = 0;
 
   constructor(options: IndexOptions = {}) {
     this.defaultNs = options.defaultNamespace || DEFAULT_NAMESPACE;
@@ -74,11 +80,14 @@ export class WorkspaceIndex implements WorkspaceView {
 
   get defaultNamespace(): string { return this.defaultNs; }
 
+  get generation(): number { return this.changes; }
+
   /** Returns whether it changed anything. */
   setDefaultNamespace(ns: string | undefined): boolean {
     const next = ns || DEFAULT_NAMESPACE;
     if (next === this.defaultNs) return false;
     this.defaultNs = next;
+    this.changes++;
     this.invalidateNamespaces();
     return true;
   }
@@ -87,6 +96,7 @@ export class WorkspaceIndex implements WorkspaceView {
   setFile(file: string, objects: readonly IndexedObject[]): IndexChange {
     const key = normalizePath(file);
     const old = this.files.get(key);
+    this.changes++;
     if (!old) {
       if (this.files.size >= this.maxFiles || this.objectCount + objects.length > this.maxObjects) {
         this.refused = true;
@@ -122,6 +132,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const key = normalizePath(file);
     const old = this.files.get(key);
     if (!old) return { all: false, namespaces: new Set() };
+    this.changes++;
     const touched = new Set(old.map((o) => this.namespaceOf(o)));
     this.detach(old);
     this.files.delete(key);

@@ -34,4 +34,22 @@ describe('workspace rule registry', () => {
     const throwing = new Proxy({}, { get: () => () => { throw new Error('boom'); } }) as WorkspaceView;
     assert.deepEqual(checkWorkspaceFile({ ...ctx, view: throwing }), []);
   });
+
+  it('sees every index change: what rules derive from a namespace is rebuilt when the index changes', () => {
+    const index = indexOf({ '/w/svc.yaml': 'kind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: web}\n', '/w/api.yaml': deployment('api') });
+    const ctx = { view: index, file: '/w/svc.yaml', kubernetesVersion: '1.37' };
+    const codes = () => checkWorkspaceFile(ctx).map((f) => f.code);
+    assert.deepEqual(codes(), ['service-selector-no-pods']);
+    const before = index.generation;
+    index.setFileText('/w/web.yaml', deployment('web'));
+    assert.ok(index.generation > before);
+    assert.deepEqual(codes(), []);
+    index.removeFile('/w/web.yaml');
+    assert.deepEqual(codes(), ['service-selector-no-pods']);
+    index.setDefaultNamespace('shop');
+    index.setFileText('/w/web.yaml', deployment('web', { ns: 'default' }));
+    assert.deepEqual(codes(), ['service-selector-no-pods'], 'the Service moved to shop with api; web is in default');
+    index.setDefaultNamespace('default');
+    assert.deepEqual(codes(), []);
+  });
 });

@@ -22,6 +22,7 @@ import type { WorkspaceView } from '../index';
 import type { IndexedObject, ValueAt } from '../objects';
 import { joinList } from '../../listWords';
 import { objectName, selectedOwners, selectsCustom, templatesIn, writtenTwice } from './podTemplates';
+import type { NamespaceTemplates } from './podTemplates';
 import type { WorkspaceRule } from './rule';
 
 const CODE = 'pdb-blocks-eviction';
@@ -83,14 +84,13 @@ function minAvailableBlocks(view: WorkspaceView, pdb: IndexedObject, v: ValueAt<
   if (!selector.present || !selector.requirements) return undefined;
   // policy/v1beta1: an empty selector selected nothing; policy/v1: everything in the namespace.
   if (selector.requirements.length === 0 && pdb.apiVersion === 'policy/v1beta1') return undefined;
-  const namespace = view.namespaceOf(pdb);
-  const t = templatesIn(view, namespace);
+  const t = templatesIn(view, view.namespaceOf(pdb));
   if (t.uncertain || selectsCustom(t, selector.requirements)) return undefined;
   const selected = selectedOwners(t, selector.requirements);
   if (selected.length === 0) return undefined;
   // A percentage counts controllers' scale (bare pods have none); a number counts pods.
   if (selected.some((w) => !(COUNTED.has(w.kind) || (w.kind === 'Pod' && p === undefined)))) return undefined;
-  if (autoscaled(view, namespace, selected) || selected.some((w) => writtenTwice(view, namespace, w))) return undefined;
+  if (autoscaled(t, selected) || selected.some((w) => writtenTwice(t, w))) return undefined;
   const replicas = selected.reduce((n, w) => n + (w.kind === 'Pod' ? 1 : w.replicas ?? 1), 0);
   if (replicas === 0) return undefined;
   const needed = p === undefined ? (v.value as number) : Math.ceil((p * replicas) / 100);
@@ -106,8 +106,8 @@ function minAvailableBlocks(view: WorkspaceView, pdb: IndexedObject, v: ValueAt<
 }
 
 /** Whether a HorizontalPodAutoscaler of the namespace scales one of these workloads (their replicas vary). */
-function autoscaled(view: WorkspaceView, namespace: string, selected: readonly IndexedObject[]): boolean {
-  return view.find(namespace, 'HorizontalPodAutoscaler').some((h) => {
+function autoscaled(t: NamespaceTemplates, selected: readonly IndexedObject[]): boolean {
+  return t.autoscalers.some((h) => {
     const target = h.autoscaler?.target;
     return h.templated || selected.some((w) => target?.kind === w.kind && target?.name === w.name);
   });

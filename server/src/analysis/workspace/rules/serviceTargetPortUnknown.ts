@@ -29,8 +29,7 @@ export const serviceTargetPortUnknown: WorkspaceRule = {
     for (const o of view.objectsOf(file)) {
       const s = o.service;
       if (!s || o.templated || s.type === 'ExternalName' || !s.selector) continue;
-      const namespace = view.namespaceOf(o);
-      const t = templatesIn(view, namespace);
+      const t = templatesIn(view, view.namespaceOf(o));
       if (t.uncertain) continue;
       const reqs = mapRequirements(s.selector);
       const selected = selectedOwners(t, reqs);
@@ -42,7 +41,7 @@ export const serviceTargetPortUnknown: WorkspaceRule = {
         const name = target.value;
         const lacking = selected.filter((w) => !portsOf(w).some((x) => x.name === name && x.protocol === p.protocol));
         // A base and its overlay patch: the port may come from the other copy.
-        if (lacking.length === 0 || lacking.some((w) => writtenTwice(view, namespace, w))) return;
+        if (lacking.length === 0 || lacking.some((w) => writtenTwice(t, w))) return;
         const path = `spec.ports[${i}].targetPort`;
         const all = lacking.length === selected.length;
         const otherProtocol = all ? lacking.flatMap(portsOf).find((x) => x.name === name) : undefined;
