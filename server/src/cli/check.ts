@@ -5,6 +5,9 @@ import type { PodSummary } from '../protocol/analysis';
 import type { PodDiagnostic } from '../service/diagnostics';
 import type { PodService } from '../service/index';
 import type { PodLensSettings } from '../service/settings';
+import { withDefaults } from '../service/settings';
+import { WorkspaceIndex } from '../analysis/workspace/index';
+import { workspaceDiagnostics } from '../service/workspaceDiagnostics';
 import type { InputError, Source } from './files';
 
 export interface CheckedFile {
@@ -13,13 +16,23 @@ export interface CheckedFile {
   readonly pods: readonly PodSummary[];
 }
 
+/** Each source's diagnostics: its own, then the workspace rules' over every source given (one WorkspaceIndex). */
 export function checkSources(service: PodService, sources: readonly Source[], settings: Partial<PodLensSettings>): CheckedFile[] {
+  const index = new WorkspaceIndex();
+  sources.forEach((s, i) => index.setFileText(workspaceKey(s, i), s.text));
+  const resolved = withDefaults(settings);
   return sources.map((s, i) => {
     const doc = { uri: `file-${i}:${s.name}`, version: 1, text: s.text };
-    const result: CheckedFile = { file: s.name, diagnostics: service.diagnostics(doc, settings), pods: service.analysis(doc, settings).pods };
+    const diagnostics = [...service.diagnostics(doc, settings), ...workspaceDiagnostics(index, workspaceKey(s, i), s.text, resolved)];
+    const result: CheckedFile = { file: s.name, diagnostics, pods: service.analysis(doc, settings).pods };
     service.close(doc.uri);
     return result;
   });
+}
+
+/** The index key of a source: its path (standard input gets a name of its own, beside the files given). */
+function workspaceKey(s: Source, i: number): string {
+  return s.name === '-' ? `/dev/stdin/${i}` : s.name;
 }
 
 export function jsonReport(files: readonly CheckedFile[], errors: readonly InputError[]): string {
