@@ -83,7 +83,8 @@ function missing(m: AutoscalerMetricFacts, target: IndexedObject, defaulted: Rea
   }
   const lacking = scanned.filter((c) => !requests(c, r, defaulted));
   if (lacking.length === 0) return undefined;
-  const names = lacking.map((c) => `"${c.name ?? '?'}"`);
+  // Quoted the reader's way: "app" in English, “app” in Chinese.
+  const names = lacking.map((c) => l10n.t('"{0}"', c.name ?? '?'));
   return l10n.t('{0}: {1} utilization is measured against the sum of the {1} requests of every container, sidecars included, but these containers of {2} have no {1} request (nor a limit it would be defaulted from): {3}. The autoscaler reports `missing request for {1} in container {4} of Pod …` and does not scale {2}. Add resources.requests.{1} to every container.', m.path, r, owner, joinList(names), lacking[0]!.name ?? '?');
 }
 
