@@ -16,8 +16,10 @@ export interface CliOptions {
   readonly now: string | undefined;
   /** `check --helm CHART` / `check --kustomize DIR` (issue 15): what to render, and how. */
   readonly render: RenderOptions | undefined;
-  /** `verify` (issue 17): the kubeconfig, context and namespace (-n) to use. */
+  /** `verify` and `explain --from-cluster` (issue 17): the kubeconfig, context and namespace (-n) to use. */
   readonly cluster: ClusterOptions;
+  /** `explain --from-cluster NS/POD` (issue 17): the live pod to read. */
+  readonly fromCluster: string | undefined;
 }
 
 export interface ClusterOptions {
@@ -41,9 +43,11 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now',
   '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path',
-  '--kubeconfig', '--context']);
+  '--kubeconfig', '--context', '--from-cluster']);
 /** Commands that talk to a cluster (issue 17): they take --kubeconfig, --context and -n/--namespace. */
 const CLUSTER_COMMANDS = new Set(['verify']);
+/** `explain --from-cluster` talks to a cluster too. */
+const isClusterCommand = (command: string, values: Map<string, string>) => CLUSTER_COMMANDS.has(command) || (command === 'explain' && values.has('--from-cluster'));
 /** Flags that may be given more than once (each adds a value). */
 const LIST_FLAGS = new Set(['--values', '--set']);
 
@@ -83,9 +87,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const helm = values.get('--helm');
   const kustomize = values.get('--kustomize');
   if (helm !== undefined && kustomize !== undefined) throw new UsageError('--helm and --kustomize cannot be combined');
-  const clusterCommand = CLUSTER_COMMANDS.has(command);
+  if (values.has('--from-cluster') && command !== 'explain') throw new UsageError('--from-cluster is for pod-lens explain');
+  const clusterCommand = isClusterCommand(command, values);
   const clusterFlags = ['--kubeconfig', '--context'].filter((f) => values.has(f));
-  if (!clusterCommand && clusterFlags.length) throw new UsageError(`${clusterFlags[0]} is for pod-lens verify`);
+  if (!clusterCommand && clusterFlags.length) throw new UsageError(`${clusterFlags[0]} is for pod-lens verify and pod-lens explain --from-cluster`);
   const renderFlags = ['--values', '--set'].filter((f) => lists.get(f)!.length).concat(['--release', ...(clusterCommand ? [] : ['--namespace']), '--helm-path'].filter((f) => values.has(f)));
   if (helm === undefined && renderFlags.length) throw new UsageError(`${renderFlags[0]} needs --helm CHART`);
   if (kustomize === undefined && values.has('--kustomize-path')) throw new UsageError('--kustomize-path needs --kustomize DIR');
@@ -107,6 +112,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     locale: values.get('--locale'),
     scenario: values.get('--scenario'),
     now: values.get('--now'),
+    fromCluster: values.get('--from-cluster'),
   };
 }
 
@@ -119,7 +125,9 @@ export const USAGE = `Usage:
   pod-lens simulate [--format json|svg|html] [--pod N] [--assume name=value ...]
       [--scenario ${SCENARIO_SYNTAX.join('|')}] FILE|-
   pod-lens explain [--format text|json] [--locale en|zh-cn] [--kubernetes-version X.Y] [--now ISO-8601] FILE|-
-      explains observed pods (kubectl get pod(s) -o yaml): why each is in its state and what happens next
+  pod-lens explain --from-cluster NAMESPACE/POD [--kubeconfig FILE] [--context NAME] [--format text|json] [--now ISO-8601]
+      explains observed pods (kubectl get pod(s) -o yaml), or the live pod read from the cluster (GET only):
+      why each is in its state and what happens next
   pod-lens verify [--kubeconfig FILE] [--context NAME] [-n NAMESPACE] [--format text|json] [--kubernetes-version X.Y] FILE|-
       sends each pod (a workload's as its controller would build it) to the cluster as a server-side dry run
       (nothing is created) and compares the server's answer with Pod Lens's prediction

@@ -16,7 +16,7 @@ export function extraFormats(): string[] {
   return sarifFormats();
 }
 
-export function runExtraCommand(opts: CliOptions, service: PodService, settings: Partial<PodLensSettings>, io: CliIO, files?: readonly CheckedFile[]): number | undefined {
+export function runExtraCommand(opts: CliOptions, service: PodService, settings: Partial<PodLensSettings>, io: CliIO, files?: readonly CheckedFile[]): number | Promise<number> | undefined {
   if (opts.command === 'simulate') return runSimulate(opts, service, settings, io);
   if (opts.command === 'explain') return runExplain(opts, service, settings, io);
   if (opts.command.startsWith('check:') && files) return runSarif(opts, files, io);

@@ -1,6 +1,6 @@
 /**
- * `pod-lens explain [--format text|json] [--now ISO-8601] FILE|-`: explain observed pods
- * (`kubectl get pod(s) -o yaml`) through the same service as the language server (analysis/observed).
+ * `pod-lens explain [--format text|json] [--now ISO-8601] FILE|-` (or `--from-cluster NS/POD`, read-only GET of
+ * the live pod): explain observed pods (`kubectl get pod(s) -o yaml`) through the same service as the language server (analysis/observed).
  * JSON: {"pods":[{"name","namespace","phase","diagnosis","containers":[{"name","role","state","reason",
  * "exitCode","signal","restartCount","cause","backoffSeconds","nextRestartAt","memoryLimit",...}],...}]}.
  * Exit codes: 0 nothing needs attention, 1 a pod is failing or stuck, 2 usage or I/O errors.
@@ -16,6 +16,7 @@ import type { CliOptions } from './args';
 import { severityWord } from './check';
 import type { CliIO } from './commands';
 import { collectSources } from './files';
+import { liveSource } from './liveSource';
 
 const FORMATS = ['text', 'json'];
 
@@ -30,19 +31,33 @@ function containerJson(c: ContainerExplanation) {
   };
 }
 
-export function runExplain(opts: CliOptions, service: PodService, settings: Partial<PodLensSettings>, io: CliIO): number {
+export function runExplain(opts: CliOptions, service: PodService, settings: Partial<PodLensSettings>, io: CliIO): number | Promise<number> {
   if (!FORMATS.includes(opts.format)) { io.err(`pod-lens: explain --format must be one of ${FORMATS.join(', ')}`); return 2; }
-  if (opts.inputs.length !== 1) { io.err('pod-lens: explain needs exactly one FILE (or -)'); return 2; }
   let now = Date.now();
   if (opts.now !== undefined) {
     const t = parseTime(opts.now);
     if (t === undefined) { io.err(`pod-lens: --now must be an ISO-8601 time such as 2026-12-04T10:21:00Z (got ${opts.now})`); return 2; }
     now = t;
   }
+  if (opts.fromCluster !== undefined) {
+    if (opts.inputs.length) { io.err('pod-lens: explain --from-cluster NS/POD reads the pod from the cluster; give no FILE'); return 2; }
+    return explainFromCluster(opts, opts.fromCluster, now, service, settings, io);
+  }
+  if (opts.inputs.length !== 1) { io.err('pod-lens: explain needs exactly one FILE (or -), or --from-cluster NS/POD'); return 2; }
   const { sources, errors } = collectSources(opts.inputs, io.stdin);
   for (const e of errors) io.err(`pod-lens: ${e.name}: ${e.message}`);
   const src = sources[0];
   if (errors.length || !src) { if (!errors.length) io.err('pod-lens: no YAML file found'); return 2; }
+  return explainSource(src, opts.format, now, service, settings, io);
+}
+
+async function explainFromCluster(opts: CliOptions, ref: string, now: number, service: PodService, settings: Partial<PodLensSettings>, io: CliIO): Promise<number> {
+  const src = await liveSource(ref, opts.cluster);
+  if (!src.ok) { io.err(`pod-lens: ${src.message}`); return 2; }
+  return explainSource(src, opts.format, now, service, settings, io);
+}
+
+function explainSource(src: { name: string; text: string }, format: string, now: number, service: PodService, settings: Partial<PodLensSettings>, io: CliIO): number {
   const doc = { uri: `file-0:${src.name}`, version: 1, text: src.text };
   const file = service.analyze(doc, settings);
   const refs = observedPods(file);
@@ -70,7 +85,7 @@ export function runExplain(opts: CliOptions, service: PodService, settings: Part
       lineOf: at,
     };
   });
-  if (opts.format === 'json') io.out(JSON.stringify({ pods: pods.map((x) => x.json) }, null, 2));
+  if (format === 'json') io.out(JSON.stringify({ pods: pods.map((x) => x.json) }, null, 2));
   else io.out(pods.map(({ p, json }) => textOf(src.name, p, json)).join('\n\n'));
   return pods.some(({ p }) => needsAttention(p, now)) ? 1 : 0;
 }

@@ -18,7 +18,7 @@ import type { PodLensSettings } from '../service/settings';
 /** The CLI, synchronous for files; `check --helm/--kustomize` renders with a child process (use `runCli`). */
 export function run(argv: readonly string[], io: CliIO): number {
   const code = runCli(argv, io);
-  if (typeof code !== 'number') throw new Error('pod-lens: --helm/--kustomize are asynchronous; call runCli');
+  if (typeof code !== 'number') throw new Error('pod-lens: --helm/--kustomize, verify and explain --from-cluster are asynchronous; call runCli');
   return code;
 }
 

@@ -26,7 +26,7 @@ const CLUSTER_REQUEST = 'server/src/node/cluster/request.ts';
 /** @kubernetes/client-node (kubeconfig loading and its authenticators: exec plugins, OIDC) is loaded only here. */
 const CLUSTER_KUBECONFIG = 'server/src/node/cluster/kubeconfig.ts';
 /** Who may import the cluster adapter: the verify and explain-from-cluster commands, nothing that runs by itself. */
-const CLUSTER_CALLERS = ['server/src/cli/verify.ts', 'server/src/node/cluster/'];
+const CLUSTER_CALLERS = ['server/src/cli/verify.ts', 'server/src/cli/liveSource.ts', 'server/src/node/cluster/'];
 
 /** `strings`: the pattern needs string contents (module names); otherwise strings are blanked first. */
 interface Pattern { readonly name: string; readonly re: RegExp; readonly strings?: boolean }
