@@ -17,11 +17,10 @@ test('a chart template: the rendered lens and hover; the values line gets the sq
   await expect(lens).toContainText('QoS Burstable · requests cpu 250m, memory 256Mi · limits cpu 500m, memory –');
 
   const resources = lineOf('chart/templates/deployment.yaml', 'resources:');
-  const hover = await h.hoverAt(page, resources, 14);
-  await expect(hover).toContainText('Deployment release-shop');
-  await expect(hover).toContainText('memory: 256Mi');
-  await expect(hover).toContainText('cpu: 500m');
-  await h.screenshot(page, 'chart-template-hover');
+  await h.hoverAt(page, resources, 14, {
+    contains: ['Deployment release-shop', 'memory: 256Mi', 'cpu: 500m'],
+    screenshot: 'chart-template-hover',
+  });
   await h.dismiss(page);
 
   await h.openFile(page, 'chart/values.yaml');

@@ -12,9 +12,7 @@ test('diagnostics: squiggle, Problems panel, hover', async ({ page }) => {
   await h.waitForSquiggle(page, 'error');
   const problem = await h.waitForProblem(page, 'Value expected');
   expect(problem).toMatchObject({ file: 'broken.json', severity: 'error', line: 3, column: 20 });
-  const hover = await h.hoverAt(page, problem.line, problem.column);
-  await expect(hover).toContainText('Value expected');
-  await h.screenshot(page, 'harness-diagnostics');
+  await h.hoverAt(page, problem.line, problem.column, { contains: ['Value expected'], screenshot: 'harness-diagnostics' });
   await h.dismiss(page);
 });
 

@@ -257,21 +257,26 @@ async function gotoPosition(page, line, column = 1) {
 
 /**
  * Hovers the mouse over the character at line:column of the active editor (a real mouse hover) and
- * waits for the hover widget. Returns its locator; read it with toContainText / textContent.
+ * waits for the hover widget to show every text in `contains`. With `screenshot`, the screenshot is
+ * taken while that hover is on screen. Returns the hover's locator.
+ *
+ * VS Code drops a hover whose request races an editor update (diagnostics arriving, a code lens
+ * resolving), sometimes after it has shown. So the gesture and the reading of the widget form one
+ * attempt, repeated as a user would move the mouse again, until one attempt sees all the texts or
+ * `timeout` passes; a text the hover never shows still fails the test.
  */
-async function hoverAt(page, line, column, { timeout = 20_000 } = {}) {
+async function hoverAt(page, line, column, { contains = [], screenshot: shotName, timeout = 30_000 } = {}) {
   const editor = await gotoPosition(page, line, column);
   const box = await editor.locator(SEL.cursor).first().boundingBox();
   if (!box) throw new Error(`no cursor box at ${line}:${column}`);
   const hover = page.locator(SEL.hover).first();
-  // A fresh mouse move onto the text is what triggers the hover. VS Code drops a hover whose
-  // request races an editor update (e.g. diagnostics arriving), so the gesture is repeated, as a
-  // user would, until the widget shows or `timeout` passes.
   await expect(async () => {
     await page.mouse.move(1, 1);
     await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 4 });
     await expect(hover).toBeVisible({ timeout: 4_000 });
-  }, `hover at ${line}:${column}`).toPass({ timeout });
+    for (const text of contains) await expect(hover).toContainText(text, { timeout: 4_000 });
+    if (shotName) await screenshot(page, shotName);
+  }, `hover at ${line}:${column} showing ${JSON.stringify(contains)}`).toPass({ timeout });
   return hover;
 }
 

@@ -16,17 +16,21 @@ test('a status dump: hover on the container status and on the limit it hit, and 
   // Reveal the line first: hoverAt measures the cursor while the editor may still be scrolling to it.
   await h.gotoPosition(page, 127, 7);
   await page.waitForTimeout(1000);
-  const status = await h.hoverAt(page, 127, 7); // restartCount: 5 of app's container status
-  await expect(status).toContainText('Observed app container app');
-  await expect(status).toContainText('Cause: oom-killed');
-  await expect(status).toContainText('Next restart due at 2026-12-04T10:23:20Z');
-  await expect(status).toContainText('app was OOMKilled: it used more than its memory limit of 256Mi');
-  await h.screenshot(page, 'observed-hover-status');
+  // restartCount: 5 of app's container status
+  await h.hoverAt(page, 127, 7, {
+    contains: [
+      'Observed app container app',
+      'Cause: oom-killed',
+      'Next restart due at 2026-12-04T10:23:20Z',
+      'app was OOMKilled: it used more than its memory limit of 256Mi',
+    ],
+    screenshot: 'observed-hover-status',
+  });
   await h.dismiss(page);
 
   await h.gotoPosition(page, 39, 9);
   await page.waitForTimeout(1000);
-  const limit = await h.hoverAt(page, 39, 9); // limits: memory: 256Mi
-  await expect(limit).toContainText('Observed: app was OOMKilled at this limit (256Mi), 5 restart(s).');
+  // limits: memory: 256Mi
+  await h.hoverAt(page, 39, 9, { contains: ['Observed: app was OOMKilled at this limit (256Mi), 5 restart(s).'] });
   await h.dismiss(page);
 });

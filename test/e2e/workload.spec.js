@@ -48,18 +48,22 @@ test('hover explains the sidecar restartPolicy and a probe', async ({ page }) =>
   await h.openWorkbench(page);
   await h.openFile(page, 'workload.yaml');
   await h.waitForSquiggle(page, 'error'); // the server has analysed the file
-  const sidecar = await h.hoverAt(page, 17, 26); // restartPolicy: Always of the log-shipper init container
-  await expect(sidecar).toContainText('Sidecar log-shipper (init container 1 of 1, restartPolicy: Always)');
-  await expect(sidecar).toContainText('It keeps running beside the app containers for the whole life of the pod.');
-  await h.screenshot(page, 'workload-hover-sidecar');
+  // restartPolicy: Always of the log-shipper init container
+  await h.hoverAt(page, 17, 26, {
+    contains: [
+      'Sidecar log-shipper (init container 1 of 1, restartPolicy: Always)',
+      'It keeps running beside the app containers for the whole life of the pod.',
+    ],
+    screenshot: 'workload-hover-sidecar',
+  });
   await h.dismiss(page);
   await expect(page.locator(h.SEL.hover)).toHaveCount(0);
 
-  const probe = await h.hoverAt(page, 27, 13); // readinessProbe of app
-  await expect(probe).toContainText('readinessProbe of app');
-  await expect(probe).toContainText('the pod is removed from Service endpoints');
-  await expect(probe).toContainText('periodSeconds');
-  await h.screenshot(page, 'workload-hover-probe');
+  // readinessProbe of app
+  await h.hoverAt(page, 27, 13, {
+    contains: ['readinessProbe of app', 'the pod is removed from Service endpoints', 'periodSeconds'],
+    screenshot: 'workload-hover-probe',
+  });
   await h.dismiss(page);
 });
 

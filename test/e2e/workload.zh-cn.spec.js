@@ -14,9 +14,10 @@ test('zh-cn: diagnostics and hovers come from our Chinese bundle', async ({ page
   const job = await h.waitForProblem(page, (p) => p.code === 'workload-restart-policy');
   expect(job.message).toContain('Job 运行 Pod 直至完成');
 
-  const hover = await h.hoverAt(page, 17, 26); // the sidecar's restartPolicy: Always
-  await expect(hover).toContainText('边车容器 log-shipper（第 1 个 Init 容器，共 1 个，restartPolicy: Always）');
-  await expect(hover).toContainText('在 Pod 的整个生命周期内，它都与应用容器并行运行。');
-  await h.screenshot(page, 'workload-zh-cn-hover');
+  // the sidecar's restartPolicy: Always
+  await h.hoverAt(page, 17, 26, {
+    contains: ['边车容器 log-shipper（第 1 个 Init 容器，共 1 个，restartPolicy: Always）', '在 Pod 的整个生命周期内，它都与应用容器并行运行。'],
+    screenshot: 'workload-zh-cn-hover',
+  });
   await h.dismiss(page);
 });
