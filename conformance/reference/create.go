@@ -44,6 +44,7 @@ import (
 	"k8s.io/kubernetes/pkg/registry/core/pod"
 	"k8s.io/kubernetes/pkg/registry/core/podtemplate"
 	"k8s.io/kubernetes/pkg/registry/core/replicationcontroller"
+	"k8s.io/kubernetes/pkg/registry/core/resourcequota"
 )
 
 type endpoint struct {
@@ -56,6 +57,7 @@ type endpoint struct {
 var endpoints = map[schema.GroupKind]endpoint{
 	{Group: "", Kind: "Pod"}:                   {"pods", pod.Strategy, func() runtime.Object { return &api.Pod{} }},
 	{Group: "", Kind: "LimitRange"}:            {"limitranges", limitrange.Strategy, func() runtime.Object { return &api.LimitRange{} }},
+	{Group: "", Kind: "ResourceQuota"}:         {"resourcequotas", resourcequota.Strategy, func() runtime.Object { return &api.ResourceQuota{} }},
 	{Group: "", Kind: "PodTemplate"}:           {"podtemplates", podtemplate.Strategy, func() runtime.Object { return &api.PodTemplate{} }},
 	{Group: "", Kind: "ReplicationController"}: {"replicationcontrollers", replicationcontroller.Strategy, func() runtime.Object { return &api.ReplicationController{} }},
 	{Group: "apps", Kind: "Deployment"}:        {"deployments", deployment.Strategy, func() runtime.Object { return &appsinternal.Deployment{} }},

@@ -36,6 +36,8 @@ type podResult struct {
 	Object *json.RawMessage `json:"object,omitempty"`
 	// The LimitRanger admission plugin's work (only in a namespace with LimitRanges).
 	LimitRanger *limitRangerResult `json:"limitRanger,omitempty"`
+	// The ResourceQuota pod evaluator on the stored pod (only in a namespace with ResourceQuotas).
+	Quota *quotaResult `json:"quota,omitempty"`
 }
 
 type docResult struct {
@@ -84,6 +86,12 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 		res.DecodeError = "converting back: " + err.Error()
 		return res
 	}
+	if gvk.Kind == "ResourceQuota" && len(created.errs) == 0 {
+		if err := storeResourceQuota(created.internal, ns); err != nil {
+			res.DecodeError = "storing the ResourceQuota: " + err.Error()
+			return res
+		}
+	}
 	if withObjects {
 		res.Object = rawJSON(versioned)
 	}
@@ -91,6 +99,7 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 	if p, ok := versioned.(*corev1.Pod); ok {
 		res.Pod = podFigures(p, created.internal.(*api.Pod))
 		res.Pod.LimitRanger = created.limitRanger
+		res.Pod.Quota = quotaOf(p, ns)
 		return res
 	}
 	template := podTemplate(versioned)
@@ -124,6 +133,7 @@ func processDocument(doc int, raw []byte, withObjects bool) (res docResult) {
 	res.Pod = podFigures(v1obj.(*corev1.Pod), podCreated.internal.(*api.Pod))
 	res.Pod.Errors = fieldErrors(podCreated.errs)
 	res.Pod.LimitRanger = podCreated.limitRanger
+	res.Pod.Quota = quotaOf(v1obj.(*corev1.Pod), ns)
 	if withObjects {
 		res.Pod.Object = rawJSON(v1obj)
 	}
