@@ -135,7 +135,7 @@ export interface LimitRangeOutcome {
 }
 
 interface RefError { message: string }
-interface RefLine {
+export interface RefLine {
   kind?: string; decodeError?: string; errors: RefError[];
   pod?: { qosClass: string; requests: Record<string, string>; limits: Record<string, string>; errors?: RefError[]; limitRanger?: { annotation?: string; errors: string[][] } };
 }

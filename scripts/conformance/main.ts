@@ -19,7 +19,9 @@ import { compareLifecycle } from './lifecycle';
 import type { LifecycleDifference, ReferenceLifecycle } from './lifecycle';
 import { clone, fromJson, isObj, toYaml } from './yaml';
 import { caseYaml, compareOutcomes, limitRangeCase, podLensOutcome, referenceOutcome } from './limitRange';
-import type { LimitRangeDifference } from './limitRange';
+import type { LimitRangeDifference, RefLine as LimitRangeRefLine } from './limitRange';
+import { compareQuotaOutcomes, podLensQuotaOutcome, quotaCaseYaml, referenceQuotaOutcome, resourceQuotaCase } from './resourceQuota';
+import type { QuotaDifference, RefLine as QuotaRefLine } from './resourceQuota';
 import type { Obj, Value } from './yaml';
 
 const ROOT = process.cwd();
@@ -29,12 +31,14 @@ interface Options {
   report?: string; markdown?: string; fixtures: boolean; quiet: boolean;
   /** LimitRange cases per version (limitRange.ts): the real LimitRanger admission plugin vs Pod Lens. */
   limitRanges: number;
+  /** ResourceQuota cases per version (resourceQuota.ts): the pod evaluator and the quota admission plugin vs Pod Lens. */
+  resourceQuotas: number;
   /** The Pod Lens CLI bundle to compare (default dist/cli.js of this checkout). */
   cli: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { count: 2000, seed: 1, from: 0, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, limitRanges: 400, cli: path.join(ROOT, 'dist/cli.js') };
+  const o: Options = { count: 2000, seed: 1, from: 0, versions: ['1.37', '1.34'], batch: 400, shrink: 40, fixtures: true, quiet: false, limitRanges: 400, resourceQuotas: 400, cli: path.join(ROOT, 'dist/cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = (): string => {
@@ -54,6 +58,7 @@ function parseArgs(argv: string[]): Options {
     else if (name === '--no-fixtures') o.fixtures = false;
     else if (name === '--quiet') o.quiet = true;
     else if (name === '--limit-ranges') o.limitRanges = Number(val());
+    else if (name === '--resource-quotas') o.resourceQuotas = Number(val());
     else if (name === '--cli') o.cli = path.resolve(val());
     else throw new Error(`unknown option ${a}`);
   }
@@ -61,6 +66,7 @@ function parseArgs(argv: string[]): Options {
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
   if (!Number.isInteger(o.from) || o.from < 0) throw new Error('--from must be a whole number');
   if (!Number.isInteger(o.limitRanges) || o.limitRanges < 0) throw new Error('--limit-ranges must be a whole number');
+  if (!Number.isInteger(o.resourceQuotas) || o.resourceQuotas < 0) throw new Error('--resource-quotas must be a whole number');
   if (!(o.batch > 0)) throw new Error('--batch must be positive');
   return o;
 }
@@ -198,6 +204,14 @@ interface VersionResult {
   compared: number; differing: number; differences: number; found: Found[]; seconds: number;
   lifecycle: LifecycleDifference[];
   limitRanges: LimitRangeRun;
+  resourceQuotas: QuotaRun;
+}
+
+interface QuotaRun {
+  cases: number; compared: number; rejected: number; differing: number;
+  /** Pods compared; of them admitted, refused for an exceeded quota, refused by Constraints ("must specify"). */
+  pods: number; admitted: number; exceeded: number; constrained: number;
+  found: { case: number; differences: QuotaDifference[]; yaml: string; rejected?: string }[];
 }
 
 interface LimitRangeRun {
@@ -212,19 +226,7 @@ async function runLimitRanges(o: Options, version: string, refBin: string): Prom
   const run: LimitRangeRun = { cases: o.limitRanges, compared: 0, rejectedLimitRanges: 0, differing: 0, mutated: 0, violating: 0, invalidAfter: 0, found: [] };
   if (o.limitRanges === 0) return run;
   const cases = Array.from({ length: o.limitRanges }, (_, i) => caseYaml(limitRangeCase(o.seed, o.from + i)));
-  const file = path.join(TMP, `limitranges-${tmpSeq++}.yaml`);
-  fs.writeFileSync(file, cases.map((docs) => docs.join('---\n')).join('---\n'));
-  const ref = await new Promise<string>((resolve, reject) => {
-    const child = spawn(refBin, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`reference exited ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 2000)}`))));
-  });
-  fs.rmSync(file, { force: true });
-  const lines = ref.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = await referenceLines<LimitRangeRefLine>(refBin, cases, 'limitranges');
   let at = 0;
   cases.forEach((docs, i) => {
     const mine = lines.slice(at, at + docs.length);
@@ -246,6 +248,57 @@ async function runLimitRanges(o: Options, version: string, refBin: string): Prom
   return run;
 }
 
+/** The ResourceQuota cases of one version: all in one file (a namespace each), one reference run. */
+async function runResourceQuotas(o: Options, version: string, refBin: string): Promise<QuotaRun> {
+  const run: QuotaRun = { cases: o.resourceQuotas, compared: 0, rejected: 0, differing: 0, pods: 0, admitted: 0, exceeded: 0, constrained: 0, found: [] };
+  if (o.resourceQuotas === 0) return run;
+  const cases = Array.from({ length: o.resourceQuotas }, (_, i) => quotaCaseYaml(resourceQuotaCase(o.seed, o.from + i)));
+  const lines = await referenceLines<QuotaRefLine>(refBin, cases, 'resourcequotas');
+  let at = 0;
+  cases.forEach((docs, i) => {
+    const mine = lines.slice(at, at + docs.length);
+    at += docs.length;
+    const text = docs.join('---\n');
+    const expected = referenceQuotaOutcome(mine);
+    if (expected.rejected) {
+      run.rejected++;
+      if (run.found.length < Math.max(o.shrink, 5)) run.found.push({ case: o.from + i, differences: [], yaml: text, rejected: expected.rejected });
+      return;
+    }
+    run.compared++;
+    for (const p of expected.pods) {
+      run.pods++;
+      if (!p.admission) run.admitted++;
+      else if (p.admission.startsWith('exceeded quota')) run.exceeded++;
+      else if (p.admission.startsWith('failed quota')) run.constrained++;
+    }
+    const diffs = compareQuotaOutcomes(expected, podLensQuotaOutcome(text, version));
+    if (diffs.length) {
+      run.differing++;
+      if (run.found.length < Math.max(o.shrink, 5)) run.found.push({ case: o.from + i, differences: diffs, yaml: text });
+    }
+  });
+  if (at !== lines.length) throw new Error(`reference read ${lines.length} ResourceQuota-case documents, expected ${at}`);
+  return run;
+}
+
+/** The reference's JSON lines for cases written one after another into one file. */
+async function referenceLines<Line>(refBin: string, cases: readonly string[][], name: string): Promise<Line[]> {
+  const file = path.join(TMP, `${name}-${tmpSeq++}.yaml`);
+  fs.writeFileSync(file, cases.map((docs) => docs.join('---\n')).join('---\n'));
+  const ref = await new Promise<string>((resolve, reject) => {
+    const child = spawn(refBin, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`reference exited ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 2000)}`))));
+  });
+  fs.rmSync(file, { force: true });
+  return ref.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+}
+
 function referenceBinary(version: string): string {
   // Fails loudly (exit non-zero) when Go or the build is missing: the run never skips.
   const out = execFileSync('bash', [path.join(ROOT, 'scripts/build-conformance.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -263,7 +316,8 @@ async function runVersion(o: Options, version: string): Promise<VersionResult> {
   const total = sources.length + o.count;
   const lifecycle = compareLifecycle(JSON.parse(execFileSync(refBin, ['-lifecycle'], { encoding: 'utf8' })) as ReferenceLifecycle, version);
   const limitRanges = await runLimitRanges(o, version, refBin);
-  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle, limitRanges };
+  const resourceQuotas = await runResourceQuotas(o, version, refBin);
+  const res: VersionResult = { version, reference: refBin, objects: 0, accepted: 0, rejected: 0, decodeRejected: 0, compared: 0, differing: 0, differences: 0, found: [], seconds: 0, lifecycle, limitRanges, resourceQuotas };
   const bySig = new Map<string, Found>();
   for (let start = 0; start < total; start += o.batch) {
     const batch: Source[] = [];
@@ -307,6 +361,12 @@ function limitRangeLine(r: VersionResult): string {
   return `Kubernetes ${r.version} LimitRanger admission (plugin/pkg/admission/limitranger): ${l.compared} of ${l.cases} cases compared${rejected} (${l.mutated} mutated by the plugin, ${l.violating} rejected by it, ${l.invalidAfter} invalid after it); ${l.differing} differ`;
 }
 
+function quotaLine(r: VersionResult): string {
+  const q = r.resourceQuotas;
+  const rejected = q.rejected ? ` (${q.rejected} cases not compared: the reference rejected a generated object)` : '';
+  return `Kubernetes ${r.version} ResourceQuota (pkg/quota/v1/evaluator/core, admission CheckRequest): ${q.compared} of ${q.cases} cases compared${rejected}, ${q.pods} pods (${q.admitted} admitted, ${q.exceeded} refused: exceeded quota, ${q.constrained} refused: must specify); ${q.differing} differ`;
+}
+
 function indent(text: string, pad: string): string {
   return text.trimEnd().split('\n').map((l) => pad + l).join('\n');
 }
@@ -318,6 +378,12 @@ function textReport(r: VersionResult): string {
   out.push(limitRangeLine(r));
   for (const f of r.limitRanges.found) {
     out.push(`- LimitRange case ${f.case} (--from ${f.case} --limit-ranges 1):`);
+    for (const d of f.differences) out.push(`    ${d.what}: reference ${d.reference}; Pod Lens ${d.podLens}`);
+    out.push(indent(f.yaml, '      '));
+  }
+  out.push(quotaLine(r));
+  for (const f of r.resourceQuotas.found) {
+    out.push(`- ResourceQuota case ${f.case} (--from ${f.case} --resource-quotas 1):${f.rejected ? ` rejected by the reference: ${f.rejected}` : ''}`);
     for (const d of f.differences) out.push(`    ${d.what}: reference ${d.reference}; Pod Lens ${d.podLens}`);
     out.push(indent(f.yaml, '      '));
   }
@@ -340,7 +406,7 @@ function runArguments(o: Options): string {
   if (o.from !== 0) args.push(`--from ${o.from}`);
   args.push(`--kubernetes-version ${o.versions.join(',')}`, `--shrink ${o.shrink}`);
   if (!o.fixtures) args.push('--no-fixtures');
-  args.push(`--limit-ranges ${o.limitRanges}`);
+  args.push(`--limit-ranges ${o.limitRanges}`, `--resource-quotas ${o.resourceQuotas}`);
   return args.join(' ');
 }
 
@@ -352,6 +418,7 @@ function markdownReport(results: VersionResult[], o: Options): string {
     out.push(r.lifecycle.length ? `Lifecycle numbers: ${r.lifecycle.length} differ.` : 'Lifecycle numbers (back-off sequence and reset, probe defaults, default grace period): same as timing.ts.');
     for (const d of r.lifecycle) out.push(`- ${d.what}: reference ${d.reference}, Pod Lens ${d.podLens} (${d.responsible})`);
     out.push('', limitRangeLine(r) + '.');
+    out.push('', quotaLine(r) + '.');
     out.push('', `${r.objects} objects: ${r.accepted} accepted, ${r.rejected} rejected by validation, ${r.decodeRejected} rejected by decoding; ${r.compared} compared for QoS and resources; ${r.differing} objects differ; ${r.found.length} distinct differences.`);
     for (const f of r.found) {
       const d = f.minimal ?? f.first;
@@ -375,8 +442,8 @@ async function main(): Promise<number> {
   }
   if (o.report) fs.writeFileSync(o.report, JSON.stringify(results.map((r) => ({ ...r, found: r.found.map((f) => ({ ...f, object: undefined })) })), null, 2));
   if (o.markdown) fs.writeFileSync(o.markdown, markdownReport(results, o));
-  const objects = results.reduce((n, r) => n + r.objects + r.limitRanges.cases, 0);
-  const differing = results.reduce((n, r) => n + r.differing + r.lifecycle.length + r.limitRanges.differing + r.limitRanges.rejectedLimitRanges, 0);
+  const objects = results.reduce((n, r) => n + r.objects + r.limitRanges.cases + r.resourceQuotas.cases, 0);
+  const differing = results.reduce((n, r) => n + r.differing + r.lifecycle.length + r.limitRanges.differing + r.limitRanges.rejectedLimitRanges + r.resourceQuotas.differing + r.resourceQuotas.rejected, 0);
   process.stdout.write(`conformance: ${objects - differing} passed, ${differing} failed\n`);
   return differing ? 1 : 0;
 }
