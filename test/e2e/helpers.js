@@ -59,6 +59,22 @@ async function openWorkbench(page, { folder = WORKSPACE } = {}) {
   }
 }
 
+/**
+ * In a display-language project, whether `text` (something the extension host produced, e.g. a
+ * diagnostic message) is in that language; when it is not, the window is reloaded once and true is
+ * returned, so the caller reads it again. code-server rewrites languagepacks.json when a window
+ * connects and reads it to pick the new extension host's language (see openWorkbench): under load a
+ * later window's extension host can start in English, which no user setup with a real language pack
+ * does. The caller's assertions stay strict after the reload.
+ */
+async function reloadIfExtensionHostNotLocalized(page, text, { folder = WORKSPACE } = {}) {
+  const { locale } = base.test.info().project.metadata;
+  if (!locale || !locale.startsWith('zh') || /[\u4e00-\u9fff]/.test(text)) return false;
+  base.test.info().annotations.push({ type: 'reload', description: `extension host answered in English (${text.slice(0, 60)}…); reloaded the window once` });
+  await loadWorkbench(page, folder);
+  return true;
+}
+
 async function loadWorkbench(page, folder) {
   await page.goto(`/?folder=${encodeURIComponent(folder)}`);
   await expect(page.locator(SEL.workbench)).toBeVisible({ timeout: 60_000 });
@@ -534,6 +550,7 @@ module.exports = {
   gotoPosition,
   quickFix,
   hoverAt,
+  reloadIfExtensionHostNotLocalized,
   dismiss,
   typeText,
   insertAt,

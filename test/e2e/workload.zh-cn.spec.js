@@ -8,7 +8,11 @@ const { test, expect } = h;
 test('zh-cn: diagnostics and hovers come from our Chinese bundle', async ({ page }) => {
   await h.openWorkbench(page);
   await h.openFile(page, 'workload.yaml');
-  const problem = await h.waitForProblem(page, (p) => p.code === 'probe-success-threshold');
+  let problem = await h.waitForProblem(page, (p) => p.code === 'probe-success-threshold');
+  if (await h.reloadIfExtensionHostNotLocalized(page, problem.message)) {
+    await h.openFile(page, 'workload.yaml');
+    problem = await h.waitForProblem(page, (p) => p.code === 'probe-success-threshold');
+  }
   expect(problem).toMatchObject({ file: 'workload.yaml', severity: 'error', line: 32, column: 31 });
   expect(problem.message).toContain('存活探针只决定是否重启容器，一次成功就足够');
   const job = await h.waitForProblem(page, (p) => p.code === 'workload-restart-policy');
