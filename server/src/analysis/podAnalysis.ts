@@ -27,7 +27,12 @@ export interface PodAnalysis {
   readonly effective: EffectiveResources;
   readonly qos: QosResult;
   /** The LimitRanger admission plugin's work, when the pod's namespace has LimitRanges. */
-  readonly limitRanger?: { readonly mutation: LimitRangerMutation; readonly violations: readonly LimitRangeViolation[][] } | undefined;
+  readonly limitRanger?: {
+    readonly mutation: LimitRangerMutation;
+    readonly violations: readonly LimitRangeViolation[][];
+    /** The LimitRanges of the pod's namespace the plugin read, in its order. */
+    readonly ranges: readonly LimitRangeModel[];
+  } | undefined;
 }
 
 /** `limitRanges`: the LimitRanges of the pod's namespace (admission.ts), applied before everything else. */
@@ -35,7 +40,7 @@ export function analyzePod(pod: PodSpecModel, version: KubeVersion, limitRanges?
   const defaulted = defaultPod(pod, version, limitRanges);
   const mutation = defaulted.limitRanger;
   return {
-    limitRanger: mutation && limitRanges ? { mutation, violations: validatePod(pod, defaulted.containers, defaulted.podLevel, version, limitRanges) } : undefined,
+    limitRanger: mutation && limitRanges ? { mutation, violations: validatePod(pod, defaulted.containers, defaulted.podLevel, version, limitRanges), ranges: limitRanges } : undefined,
     pod, version, containerResources: defaulted.containers, podLevel: defaulted.podLevel, overhead: defaulted.overhead,
     effective: effectiveResources(pod, defaulted, version),
     qos: computeQos(pod, defaulted, version),

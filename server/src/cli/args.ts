@@ -20,6 +20,8 @@ export interface CliOptions {
   readonly cluster: ClusterOptions;
   /** `explain --from-cluster NS/POD` (issue 17): the live pod to read. */
   readonly fromCluster: string | undefined;
+  /** `check --default-namespace NS` (issue 16): the namespace of objects that name none (default `default`). */
+  readonly defaultNamespace: string | undefined;
 }
 
 export interface ClusterOptions {
@@ -43,7 +45,7 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--format', '--kubernetes-version', '--fail-on', '--locale', '--pod', '--scenario', '--assume', '--now',
   '--helm', '--kustomize', '--values', '--set', '--release', '--namespace', '--helm-path', '--kustomize-path',
-  '--kubeconfig', '--context', '--from-cluster']);
+  '--kubeconfig', '--context', '--from-cluster', '--default-namespace']);
 /** Commands that talk to a cluster (issue 17): they take --kubeconfig, --context and -n/--namespace. */
 const CLUSTER_COMMANDS = new Set(['verify']);
 /** `explain --from-cluster` talks to a cluster too. */
@@ -88,6 +90,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const kustomize = values.get('--kustomize');
   if (helm !== undefined && kustomize !== undefined) throw new UsageError('--helm and --kustomize cannot be combined');
   if (values.has('--from-cluster') && command !== 'explain') throw new UsageError('--from-cluster is for pod-lens explain');
+  const defaultNamespace = values.get('--default-namespace');
+  if (defaultNamespace !== undefined) {
+    if (command !== 'check') throw new UsageError('--default-namespace is for pod-lens check');
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(defaultNamespace)) throw new UsageError(`--default-namespace must be a namespace name (got ${defaultNamespace})`);
+  }
   const clusterCommand = isClusterCommand(command, values);
   const clusterFlags = ['--kubeconfig', '--context'].filter((f) => values.has(f));
   if (!clusterCommand && clusterFlags.length) throw new UsageError(`${clusterFlags[0]} is for pod-lens verify and pod-lens explain --from-cluster`);
@@ -113,11 +120,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     scenario: values.get('--scenario'),
     now: values.get('--now'),
     fromCluster: values.get('--from-cluster'),
+    defaultNamespace,
   };
 }
 
 export const USAGE = `Usage:
-  pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn] FILE|DIR|- ...
+  pod-lens check [--format text|json|sarif] [--kubernetes-version X.Y] [--fail-on error|warning] [--locale en|zh-cn]
+      [--default-namespace NS] FILE|DIR|- ...
+      the files given are one workspace: a pod is admitted with the LimitRanges of its namespace from any of
+      them, and cross-object rules (Service, PodDisruptionBudget, HPA) read them all
   pod-lens check [options] --helm CHART [-f VALUES]... [--set K=V]... [--release NAME] [--namespace NS] [--helm-path PATH]
   pod-lens check [options] --kustomize DIR [--kustomize-path PATH]
       renders the chart or overlay (helm template / kustomize build; POD_LENS_HELM, POD_LENS_KUSTOMIZE) and puts

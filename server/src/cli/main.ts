@@ -6,7 +6,7 @@ import { createPodService } from '../service/index';
 import { setupL10n } from '../node/l10n';
 import { parseArgs, USAGE, UsageError } from './args';
 import type { CliOptions } from './args';
-import { checkSources, exitCode, jsonReport, textReport } from './check';
+import { CheckWorkspace, checkSources, exitCode, jsonReport, textReport } from './check';
 import { collectSources } from './files';
 import { runExtraCommand, extraFormats } from './commands';
 import type { CliIO } from './commands';
@@ -36,7 +36,8 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
   setupL10n(opts.locale);
   const settings = opts.kubernetesVersion ? { kubernetesVersion: opts.kubernetesVersion } : {};
-  const service = createPodService({ log: (m) => io.err(m) });
+  const workspace = new CheckWorkspace(opts.defaultNamespace);
+  const service = createPodService({ log: (m) => io.err(m), admission: workspace.admission });
   if (opts.command === 'verify') return runVerify(opts, service, settings, io);
   if (opts.command !== 'check') {
     const code = runExtraCommand(opts, service, settings, io);
@@ -62,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
   const { sources, errors } = collectSources(opts.inputs, io.stdin);
   for (const e of errors) io.err(`pod-lens: ${e.name}: ${e.message}`);
-  const files = checkSources(service, sources, settings);
+  const files = checkSources(service, sources, settings, workspace);
   if (opts.format === 'json') io.out(jsonReport(files, errors));
   else if (opts.format === 'text') io.out(textReport(files));
   else {

@@ -42,6 +42,31 @@ export interface PodSummary {
   readonly limits: QuantityList;
   readonly containers: readonly ContainerSummary[];
   readonly breakdown: { readonly requests: BreakdownSummary; readonly limits: BreakdownSummary };
+  /** The admission that changed or checked the pod before the numbers above (issue 16): its LimitRanges. */
+  readonly admission?: readonly AdmissionSummary[];
+}
+
+/** A LimitRange the LimitRanger plugin applied to the pod, and what it set. */
+export interface AdmissionSummary {
+  readonly kind: 'LimitRange';
+  readonly name: string;
+  /** Its file as messages show it (workspace-relative; the pod's own file when written there). */
+  readonly file: string;
+  /** The LimitRange object in that file, when known. */
+  readonly range?: Range;
+  readonly uri?: string;
+  /** The values it wrote into containers that had none. */
+  readonly set: readonly AdmittedValueSummary[];
+}
+
+export interface AdmittedValueSummary {
+  readonly container: string;
+  readonly side: 'requests' | 'limits';
+  readonly resource: string;
+  readonly quantity: string;
+  /** The LimitRange field the value was written in (`default`, `defaultRequest`, `max`, `min`), and its line (1-based; 0 unknown). */
+  readonly from: string;
+  readonly line: number;
 }
 
 export interface AnalysisParams {

@@ -12,6 +12,7 @@ import { diagnosisLine } from '../analysis/observed/index';
 import type { PodExplanation } from '../analysis/observed/index';
 import type { FileAnalysis } from './fileAnalysis';
 import { joinList } from '../analysis/listWords';
+import { admittedValuePhrase, settingLimitRanges } from '../analysis/admission/admittedPhrases';
 
 export interface PodCodeLens {
   readonly range: Range;
@@ -57,10 +58,13 @@ export function codeLenses(file: FileAnalysis, uri: string, now: number = Date.n
     if (observed) out.push(observedLens(file, ref.chunk.start, observed, uri, ref.index, now));
     const s = ref.chunk.start + a.pod.anchorSpan.start;
     const range = file.lines.range(s, ref.chunk.start + a.pod.anchorSpan.end);
+    const applied = a.limitRanger?.mutation.applied ?? [];
+    const title = l10n.t('QoS {0} · requests {1} · limits {2}', a.qos.qosClass, cpuMem(a.effective.requests.total), cpuMem(a.effective.limits.total));
+    const tooltip = l10n.t('Effective pod resources as Kubernetes computes them (Kubernetes {0})', `${a.version.major}.${a.version.minor}`);
     out.push({
       range,
-      title: l10n.t('QoS {0} · requests {1} · limits {2}', a.qos.qosClass, cpuMem(a.effective.requests.total), cpuMem(a.effective.limits.total)),
-      tooltip: l10n.t('Effective pod resources as Kubernetes computes them (Kubernetes {0})', `${a.version.major}.${a.version.minor}`),
+      title: applied.length ? l10n.t('{0} · with LimitRange {1}', title, joinList(settingLimitRanges(applied))) : title,
+      tooltip: applied.length ? [tooltip, ...applied.map((v) => `${v.container.name}: ${admittedValuePhrase(v)}`)].join('\n') : tooltip,
       command: 'podLens.showEffectiveResources',
       arguments: [uri, ref.index],
     });

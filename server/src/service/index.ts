@@ -54,7 +54,8 @@ export interface ServiceOptions {
   readonly pieceOf?: (uri: string) => 'helm-template' | 'kustomize-patch' | undefined;
   /**
    * The LimitRanges the pods of a document are admitted with (issue 16): the workspace index's, injected
-   * by the language server and the CLI. Without it, those written in the document itself.
+   * by the language server and the CLI (service/workspaceAdmission.ts). Without it, or when it answers
+   * undefined (a document outside the workspace), those written in the document itself.
    */
   readonly admission?: (doc: TextSnapshot) => AdmissionContext | undefined;
 }
@@ -161,7 +162,7 @@ export function createPodService(options: ServiceOptions = {}): PodService {
     const settings = withDefaults(partial);
     const version = kubeVersionOrLatest(settings.kubernetesVersion);
     const piece = options.pieceOf?.(doc.uri);
-    const admission = piece ? undefined : options.admission ? options.admission(doc) : ownAdmission(doc);
+    const admission = piece ? undefined : options.admission?.(doc) ?? ownAdmission(doc);
     const settingsKey = `${formatKubeVersion(version)}|${settings.maxFileSize}|${piece ?? ''}|${admission?.key ?? ''}`;
     const cached = () => {
       const hit = cache.get(doc.uri);

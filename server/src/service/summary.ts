@@ -3,7 +3,8 @@ import type { ResourceBreakdown } from '../analysis/effectiveResources';
 import { describeQos } from '../analysis/qosReason';
 import type { ResourceMap } from '../analysis/resourceMath';
 import { formatQuantity } from '../model/quantity';
-import type { BreakdownSummary, ContainerSummary, PodSummary, QuantityList } from '../protocol/analysis';
+import type { AdmissionSummary, BreakdownSummary, ContainerSummary, PodSummary, QuantityList } from '../protocol/analysis';
+import type { PodAnalysis } from '../analysis/podAnalysis';
 import type { FileAnalysis, PodRef } from './fileAnalysis';
 
 /** Keys sorted, as Go's JSON encoding of a ResourceList writes them. */
@@ -46,5 +47,29 @@ export function podSummary(file: FileAnalysis, ref: PodRef): PodSummary {
     limits: quantityList(effective.limits.total),
     containers,
     breakdown: { requests: breakdown(effective.requests), limits: breakdown(effective.limits) },
+    ...admissionOf(ref.analysis),
+  };
+}
+
+/** The LimitRanges the plugin read for the pod, each with the values it set (in the order it set them). */
+function admissionOf(analysis: PodAnalysis): { admission?: AdmissionSummary[] } {
+  const lr = analysis.limitRanger;
+  if (!lr || lr.ranges.length === 0) return {};
+  return {
+    admission: lr.ranges.map((range) => {
+      const src = range.source;
+      const where = src?.rangeOf?.(range.root.span);
+      return {
+        kind: 'LimitRange' as const,
+        name: range.name,
+        file: src?.file ?? '',
+        ...(where ? { range: where } : {}),
+        ...(src?.uri ? { uri: src.uri } : {}),
+        set: lr.mutation.applied.filter((a) => a.limitRange === range).map((a) => ({
+          container: a.container.name, side: a.side, resource: a.resource, quantity: formatQuantity(a.quantity),
+          from: a.value.writtenIn, line: src ? src.lineOf(a.value.keySpan.start) : 0,
+        })),
+      };
+    }),
   };
 }

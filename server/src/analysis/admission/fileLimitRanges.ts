@@ -18,7 +18,7 @@ export function limitRangesInText(text: string, file: string, uri?: string): Lim
   const lineOf = (offset: number) => lines.position(offset).line + 1;
   const out: LimitRangeModel[] = [];
   for (const d of parseFile(text).documents) {
-    const lr = readLimitRange(d.root, { file, ...(uri ? { uri } : {}), lineOf });
+    const lr = readLimitRange(d.root, { file, ...(uri ? { uri } : {}), lineOf, rangeOf: (s) => lines.range(s.start, s.end) });
     if (lr) out.push(lr);
   }
   return out;

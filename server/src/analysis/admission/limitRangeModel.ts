@@ -11,6 +11,7 @@ import { roundUpQuantity, storedQuantity } from '../../model/quantity';
 import type { Quantity } from '../../model/quantity';
 import { get, isMap, items, str } from '../../model/tree';
 import type { Span, YMap, YNode } from '../../model/tree';
+import type { Range } from '../../model/lineIndex';
 import { resourceList } from '../../model/containerModel';
 
 export const LIMIT_FIELDS = ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'] as const;
@@ -38,8 +39,10 @@ export interface LimitRangeSource {
   readonly file: string;
   /** The file's URI or path, for links; undefined when the LimitRange is in the pod's own file. */
   readonly uri?: string;
-  /** 1-based line of a span start of this LimitRange (its spans are local to the text it was read from). */
+  /** 1-based line of a span start of this LimitRange (its spans are local to the text it was read from); 0: unknown. */
   readonly lineOf: (offset: number) => number;
+  /** The range of a span of this LimitRange in its file (0-based lines), when the file's lines are known. */
+  readonly rangeOf?: (span: Span) => Range;
 }
 
 export interface LimitRangeModel {
@@ -107,5 +110,6 @@ function readItem(node: YMap, index: number): LimitRangeItemModel {
 export function whereWritten(lr: LimitRangeModel, span: Span | undefined): string {
   const src = lr.source;
   if (!src) return '';
-  return span ? `${src.file}:${src.lineOf(span.start)}` : src.file;
+  const line = span ? src.lineOf(span.start) : 0;
+  return line > 0 ? `${src.file}:${line}` : src.file;
 }

@@ -13,7 +13,7 @@
  */
 import { parseFile } from '../../model/parse';
 import { splitDocuments } from '../../model/split';
-import { isKustomizationFile, objectsOfDocuments } from './objects';
+import { isKustomizationFile, objectsOfDocuments, withTreeLines } from './objects';
 import type { IndexedObject } from './objects';
 import { dirname, joinPath, normalizePath } from './paths';
 
@@ -71,6 +71,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private nsCache = new WeakMap<IndexedObject, string>();
   private podOwners = 0;
   private changes = 0;
+  private limitRangeChanges = 0;
 
   constructor(options: IndexOptions = {}) {
     this.defaultNs = options.defaultNamespace || DEFAULT_NAMESPACE;
@@ -82,12 +83,19 @@ export class WorkspaceIndex implements WorkspaceView {
 
   get generation(): number { return this.changes; }
 
+  /**
+   * Changes whenever the LimitRanges a pod may be admitted with could have changed: a file that holds or held
+   * one, a kustomization (namespaces), the default namespace. The admission cache key of every pod.
+   */
+  get limitRangeGeneration(): number { return this.limitRangeChanges; }
+
   /** Returns whether it changed anything. */
   setDefaultNamespace(ns: string | undefined): boolean {
     const next = ns || DEFAULT_NAMESPACE;
     if (next === this.defaultNs) return false;
     this.defaultNs = next;
     this.changes++;
+    this.limitRangeChanges++;
     this.invalidateNamespaces();
     return true;
   }
@@ -109,6 +117,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const touched = new Set<string>();
     if (old) for (const o of old) touched.add(this.namespaceOf(o));
     const kustomizationChanged = isKustomizationFile(key) || old?.some((o) => o.kustomization) || objects.some((o) => o.kustomization);
+    if (kustomizationChanged || old?.some(isLimitRangeObject) || objects.some(isLimitRangeObject)) this.limitRangeChanges++;
     this.detach(old);
     const stored = objects.map((o) => (o.file === key ? o : { ...o, file: key }));
     this.files.set(key, stored);
@@ -136,7 +145,9 @@ export class WorkspaceIndex implements WorkspaceView {
     const touched = new Set(old.map((o) => this.namespaceOf(o)));
     this.detach(old);
     this.files.delete(key);
-    if (isKustomizationFile(key) || old.some((o) => o.kustomization)) {
+    const kustomizationRemoved = isKustomizationFile(key) || old.some((o) => o.kustomization);
+    if (kustomizationRemoved || old.some(isLimitRangeObject)) this.limitRangeChanges++;
+    if (kustomizationRemoved) {
       this.invalidateNamespaces();
       return { all: true };
     }
@@ -152,6 +163,14 @@ export class WorkspaceIndex implements WorkspaceView {
   objectsOf(file: string): readonly IndexedObject[] { return this.files.get(normalizePath(file)) ?? []; }
 
   hasPodOwners(): boolean { return this.podOwners > 0; }
+
+  /**
+   * The namespace an object of `file` with this metadata.namespace is created in (what `namespaceOf` answers
+   * for indexed objects): for a pod read from a file's current text, indexed or not.
+   */
+  namespaceForFile(file: string, metadataNamespace: string | undefined): string {
+    return this.kustomizeNamespaces().get(normalizePath(file)) ?? metadataNamespace ?? this.defaultNs;
+  }
 
   namespaceOf(object: IndexedObject): string {
     const hit = this.nsCache.get(object);
@@ -246,6 +265,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
+function isLimitRangeObject(o: IndexedObject): boolean {
+  return o.kind === 'LimitRange';
+}
+
 /**
  * The objects of a file's text, parsed per YAML document (model/split.ts) with the project's parser
  * and its budgets, so hostile YAML costs bounded time and memory and never throws.
@@ -258,5 +281,5 @@ export function objectsOfText(file: string, text: string): IndexedObject[] {
     objectsOfDocuments(file, parsed.documents, chunk.start, docBase, out);
     docBase += parsed.documents.filter((d) => d.root !== undefined || /^---/.test(chunk.text)).length;
   }
-  return out;
+  return withTreeLines(out, text);
 }

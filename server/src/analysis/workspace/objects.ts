@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../../model/parse';
 import { SPEC_PATHS, isWorkloadKind } from '../../model/podModel';
 import { entry, get, getPath, int, isMap, isScalar, items, str } from '../../model/tree';
 import type { Span, YMap, YNode } from '../../model/tree';
+import { LineIndex } from '../../model/lineIndex';
 import { selectorRequirements, stringMap } from './labelSelector';
 import type { LabelMap, Requirement } from './labelSelector';
 
@@ -133,8 +134,11 @@ export interface IndexedObject {
   readonly disruptionBudget?: DisruptionBudgetFacts;
   readonly autoscaler?: AutoscalerFacts;
   readonly kustomization?: KustomizationFacts;
-  /** LimitRange and ResourceQuota: the whole object, spans relative to `offset` (add it for file offsets). */
-  readonly tree?: { readonly root: YMap; readonly offset: number };
+  /**
+   * LimitRange and ResourceQuota: the whole object, spans relative to `offset` (add it for file offsets), and
+   * the file's lines when the text was at hand (withTreeLines), for "limits.yaml:12" in explanations.
+   */
+  readonly tree?: { readonly root: YMap; readonly offset: number; readonly lines?: LineIndex };
 }
 
 /** Kinds whose whole tree the index keeps (few per workspace; admission reads them). */
@@ -181,6 +185,18 @@ export function objectsOfDocuments(file: string, documents: readonly ParsedDocum
     if (o) out.push(o);
   }
   return out;
+}
+
+/** The objects with a tree get the lines of `text`, their file's text (one LineIndex, built only when needed). */
+export function withTreeLines(objects: IndexedObject[], text: string): IndexedObject[] {
+  let lines: LineIndex | undefined;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    if (!o.tree || o.tree.lines) continue;
+    lines ??= new LineIndex(text);
+    objects[i] = { ...o, tree: { ...o.tree, lines } };
+  }
+  return objects;
 }
 
 const shifted = (s: Span, by: number): Span => (by === 0 ? s : { start: s.start + by, end: s.end + by });

@@ -14,6 +14,8 @@ import { containerOf, label } from '../context';
 import type { HoverTarget } from '../context';
 import { blocks, bullets, code, DOCS, heading, link, table } from '../md';
 import { joinList, joinSentences } from '../../listWords';
+import { admittedValuePhrase } from '../../admission/admittedPhrases';
+import type { ContainerModel } from '../../../model/pod';
 
 const q = (v: Quantity | undefined) => (v ? formatQuantity(v) : '—');
 
@@ -39,10 +41,18 @@ export function resourcesHover(t: HoverTarget): string | undefined {
     heading(l10n.t('resources of {0} ({1})', code(label(c)), role)),
     rows.length ? table([l10n.t('Resource'), l10n.t('Request'), l10n.t('Limit'), l10n.t('Pod request'), l10n.t('Pod limit')], rows, [false, true, true, true, true]) : l10n.t('No requests or limits.'),
     own && own.defaultedFromLimits.length ? l10n.t('Requests copied from limits by the API server: {0}.', joinList(own.defaultedFromLimits)) : undefined,
+    admittedBy(a, c),
     formulas(a),
     qos(a),
     link(DOCS.resources),
   );
+}
+
+/** What the LimitRanger admission plugin set in this container, and where each value was written. */
+function admittedBy(a: PodAnalysis, c: ContainerModel): string | undefined {
+  const applied = a.limitRanger?.mutation.applied.filter((v) => v.container === c) ?? [];
+  if (applied.length === 0) return undefined;
+  return blocks(l10n.t('Set at admission (the file has no value there):'), bullets(applied.map((v) => admittedValuePhrase(v, code))));
 }
 
 /** One line per resource: max(init peak, steady state) + overhead = total, with numbers. */
