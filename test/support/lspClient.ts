@@ -17,6 +17,10 @@ export interface LspClientOptions {
   readonly settings?: Record<string, unknown>;
   /** Answer workspace/configuration requests with `settings` (like VS Code does). */
   readonly configuration?: boolean;
+  /** Workspace folder URIs (initialize params.workspaceFolders). */
+  readonly workspaceFolders?: readonly string[];
+  /** Say the client can watch files for the server (dynamic registration of workspace/didChangeWatchedFiles). */
+  readonly watchFiles?: boolean;
 }
 
 export class LspClient {
@@ -28,6 +32,8 @@ export class LspClient {
   /** Every publishDiagnostics, in the order they arrived. */
   readonly published: { uri: string; version?: number; diagnostics: Diag[] }[] = [];
   private versions = new Map<string, number>();
+  /** client/registerCapability registrations the server asked for. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(private readonly options: LspClientOptions = {}) {
     const serverPath = options.serverPath ?? path.resolve(__dirname, '../../../dist/server.js');
@@ -47,16 +53,26 @@ export class LspClient {
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.stderr.push(p.message); });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...(p.registrations ?? []));
+      return null;
+    });
     this.conn.listen();
   }
 
   async initialize(): Promise<unknown> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.workspaceFolders?.[0] ?? null,
+      ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) } : {}),
       locale: this.options.locale,
-      capabilities: { workspace: { configuration: this.options.configuration ?? true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: {
+          configuration: this.options.configuration ?? true,
+          ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       initializationOptions: { settings: this.options.settings ?? {} },
     });
     await this.conn.sendNotification('initialized', {});
@@ -86,6 +102,11 @@ export class LspClient {
   async close(uri: string): Promise<void> {
     this.versions.delete(uri);
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** workspace/didChangeWatchedFiles (type 1 created, 2 changed, 3 deleted). */
+  async watched(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

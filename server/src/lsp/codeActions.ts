@@ -22,7 +22,10 @@ export function registerCodeActions(ctx: ServerContext): void {
     if (ours.length === 0) return [];
     const settings = await ctx.settings.get(doc.uri);
     return runSafe<CodeAction[]>(ctx.log, 'codeAction', [], token, () =>
-      ctx.service.codeActions<Diagnostic>(snapshot(doc), settings, params.range, ours).map((a) => ({
+      [
+        ...(ctx.workspace?.codeActions<Diagnostic>(snapshot(doc), settings, ours) ?? []),
+        ...ctx.service.codeActions<Diagnostic>(snapshot(doc), settings, params.range, ours),
+      ].map((a) => ({
         title: a.title, kind: a.kind, diagnostics: a.diagnostics, edit: a.edit,
         ...(a.isPreferred ? { isPreferred: true } : {}),
       })));

@@ -3,7 +3,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PodDiagnostic } from '../service/diagnostics';
-import type { PodService } from '../service/index';
+import type { PodService, TextSnapshot } from '../service/index';
+import type { PodLensSettings } from '../service/settings';
 import type { SettingsCache } from './settings';
 
 export interface Timer {
@@ -38,8 +39,11 @@ export class Validator {
     private readonly timer: Timer,
     private readonly delayMs: number,
     private readonly log: (m: string) => void,
-    /** A document's own findings merged with those landing in it from elsewhere (a rendered chart or overlay, lsp/rendering.ts). */
-    private readonly merge: (uri: string, own: readonly PodDiagnostic[]) => readonly PodDiagnostic[] = (_uri, own) => own,
+    /**
+     * A document's own findings merged with those landing in it from elsewhere: a rendered chart or overlay
+     * (lsp/rendering.ts), the workspace's cross-object rules (lsp/workspace.ts).
+     */
+    private readonly merge: (doc: TextSnapshot, own: readonly PodDiagnostic[], settings: PodLensSettings) => readonly PodDiagnostic[] = (_doc, own) => own,
   ) {}
 
   /** Validate now (open) or after the debounce delay (edits). A newer request replaces an older one. */
@@ -79,9 +83,10 @@ export class Validator {
       const s = await this.settings.get(doc.uri);
       const text = doc.getText();
       if (!current()) return; // a newer edit or validation will publish, or it closed
-      const steps = this.service.diagnosticsInSteps({ uri: doc.uri, version, text }, s);
+      const snap = { uri: doc.uri, version, text };
+      const steps = this.service.diagnosticsInSteps(snap, s);
       for (let step = steps.next(); ; step = steps.next()) {
-        const all = step.done ? this.merge(doc.uri, step.value) : step.value;
+        const all = step.done ? this.merge(snap, step.value, s) : step.value;
         await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: all.map(toLspDiagnostic) });
         if (step.done) break;
         await new Promise<void>((resolve) => this.timer.setTimeout(() => resolve(), 0));

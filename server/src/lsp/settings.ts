@@ -41,6 +41,7 @@ export function fromClient(raw: unknown): Partial<PodLensSettings> {
     ...(typeof r['kubernetesVersion'] === 'string' ? { kubernetesVersion: r['kubernetesVersion'] } : {}),
     ...(r['rules'] && typeof r['rules'] === 'object' ? { rules: r['rules'] as PodLensSettings['rules'] } : {}),
     ...(typeof r['maxFileSize'] === 'number' ? { maxFileSize: r['maxFileSize'] } : {}),
+    ...(typeof r['defaultNamespace'] === 'string' && r['defaultNamespace'].trim() !== '' ? { defaultNamespace: r['defaultNamespace'].trim() } : {}),
     ...(codeLens && typeof codeLens.enabled === 'boolean' ? { codeLens: codeLens.enabled } : {}),
     ...(Object.keys(render).length ? { render: render as PodLensSettings['render'] } : {}),
   };

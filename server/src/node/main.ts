@@ -7,6 +7,7 @@ import { startServer } from '../lsp/startServer';
 import { setupL10n } from './l10n';
 import { editorRenderer } from './render/editorRenderer';
 import { pieceOf } from './render/pieces';
+import { nodeWorkspaceFiles } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -19,4 +20,5 @@ startServer(connection, {
   setLocale: setupL10n,
   pieceOf,
   renderer: editorRenderer(),
+  workspaceFiles: nodeWorkspaceFiles,
 });

@@ -12,6 +12,8 @@ export interface PodLensSettings {
   /** Files larger than this (UTF-16 code units) are skipped with a notice. */
   readonly maxFileSize: number;
   readonly codeLens: boolean;
+  /** The namespace of objects that name none (podLens.defaultNamespace; default `default`). */
+  readonly defaultNamespace?: string;
   /** How the editor renders Helm charts and Kustomize overlays (issue 15); defaults from renderSettings(). */
   readonly render?: Partial<RenderSettings>;
 }
@@ -61,5 +63,6 @@ export function withDefaults(partial: Partial<PodLensSettings> | undefined | nul
     maxFileSize: typeof p.maxFileSize === 'number' && p.maxFileSize > 0 ? p.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     codeLens: typeof p.codeLens === 'boolean' ? p.codeLens : true,
     ...(p.render && typeof p.render === 'object' ? { render: p.render } : {}),
+    ...(typeof p.defaultNamespace === 'string' && p.defaultNamespace !== '' ? { defaultNamespace: p.defaultNamespace } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { workspaceAdmission } from '../analysis/admission/workspaceLimitRanges';
 import type { LimitRangeIndex } from '../analysis/admission/workspaceLimitRanges';
 import type { TextSnapshot } from './index';
 import { fingerprint } from './index';
+import { normalizePath } from '../analysis/workspace/paths';
 
 export interface WorkspaceAdmissionOptions {
   /** The index key (file path) of a document, or undefined for a document outside the workspace (untitled). */
@@ -35,8 +36,9 @@ export function workspaceAdmissionHook(index: LimitRangeIndex, options: Workspac
   };
   return {
     admission(doc) {
-      const file = options.fileOf(doc.uri);
-      if (file === undefined) return undefined;
+      const path = options.fileOf(doc.uri);
+      if (path === undefined) return undefined;
+      const file = normalizePath(path);
       const mine = ownOf(doc, file);
       return workspaceAdmission({ index, file, own: mine.ranges, ownKey: mine.key, display: options.display });
     },

@@ -3,7 +3,8 @@
  * a WorkspaceIndex, with the same podLens.rules levels and suppression comments as the file rules.
  */
 import type { WorkspaceView } from '../analysis/workspace/index';
-import { checkWorkspaceFile, workspaceRuleByCode } from '../analysis/workspace/rules/index';
+import { checkWorkspaceFile, workspaceQuickFixes, workspaceRuleByCode } from '../analysis/workspace/rules/index';
+import type { ClientDiagnostic, PodCodeAction } from './codeActions';
 import type { Severity } from '../analysis/finding';
 import { LineIndex } from '../model/lineIndex';
 import { splitDocuments } from '../model/split';
@@ -31,4 +32,29 @@ export function workspaceDiagnostics(view: WorkspaceView, file: string, text: st
       href: ruleDocHref(f.code),
       ...(f.data !== undefined ? { data: f.data } : {}),
     }));
+}
+
+/**
+ * Quick fixes for the workspace findings among `diagnostics` (the client's, matched to the rules' own
+ * findings of the file by code and start, so the fix data is the server's), as LSP-shaped code actions.
+ */
+export function workspaceCodeActions<D extends ClientDiagnostic>(view: WorkspaceView, file: string, uri: string, text: string, settings: PodLensSettings, diagnostics: readonly D[]): PodCodeAction<D>[] {
+  const ours = diagnostics.filter((d) => typeof d.code === 'string' && workspaceRuleByCode(d.code)?.fixes);
+  if (ours.length === 0) return [];
+  const lines = new LineIndex(text);
+  const findings = checkWorkspaceFile({ view, file, kubernetesVersion: settings.kubernetesVersion });
+  const out: PodCodeAction<D>[] = [];
+  for (const d of ours) {
+    const start = lines.offset(d.range.start);
+    const f = findings.find((x) => x.code === d.code && x.span.start === start);
+    if (!f) continue;
+    for (const fix of workspaceQuickFixes({ text, finding: { code: f.code, span: f.span, data: f.data } })) {
+      out.push({
+        title: fix.title, kind: 'quickfix', diagnostics: [d],
+        ...(fix.preferred ? { isPreferred: true } : {}),
+        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })) } },
+      });
+    }
+  }
+  return out;
 }
