@@ -9,6 +9,7 @@ import { SPEC_PATHS, isWorkloadKind } from '../../model/podModel';
 import { entry, get, getPath, int, isMap, isScalar, items, str } from '../../model/tree';
 import type { Span, YMap, YNode } from '../../model/tree';
 import { LineIndex } from '../../model/lineIndex';
+import { quantityText } from '../../model/quantity';
 import { selectorRequirements, stringMap } from './labelSelector';
 import type { LabelMap, Requirement } from './labelSelector';
 
@@ -26,7 +27,7 @@ export interface ContainerFacts {
   /** `sidecar`: an init container with restartPolicy Always. */
   readonly role: 'init' | 'sidecar' | 'app';
   readonly ports: readonly PortFacts[];
-  /** resources.requests / resources.limits, quantities as written (read them with model/quantity.ts). */
+  /** resources.requests / resources.limits: each quantity as the API server parses it (model/quantity.ts quantityText). */
   readonly requests: ResourceMap;
   readonly limits: ResourceMap;
 }
@@ -39,6 +40,10 @@ export interface PodTemplateFacts {
   readonly podRequests: ResourceMap | undefined;
   readonly podLimits: ResourceMap | undefined;
   readonly overhead: ResourceMap | undefined;
+  /** What ResourceQuota scopes read: spec.priorityClassName, spec.activeDeadlineSeconds, pod (anti-)affinity across namespaces. */
+  readonly priorityClassName: string | undefined;
+  readonly activeDeadlineSeconds: number | undefined;
+  readonly crossNamespaceAffinity: boolean;
 }
 
 /** A selector with where it is: `requirements` undefined when it cannot be read; `present` false when absent or null. */
@@ -122,7 +127,13 @@ export interface IndexedObject {
   /** Deployment, ReplicaSet, StatefulSet, ReplicationController: spec.replicas (default 1). */
   readonly replicas?: number;
   /** Deployment: spec.strategy as written (type, rollingUpdate.maxSurge / maxUnavailable). */
-  readonly rollout?: { readonly type: string | undefined; readonly maxSurge: string | number | undefined; readonly maxUnavailable: string | number | undefined };
+  readonly rollout?: {
+    readonly type: string | undefined; readonly maxSurge: string | number | undefined; readonly maxUnavailable: string | number | undefined;
+    /** Where a rollout finding goes: the maxSurge value, else the `strategy` key, else the `replicas` key (undefined: none written). */
+    readonly span: Span | undefined;
+  };
+  /** Job: the pods it runs at once, min(parallelism (default 1), completions). */
+  readonly parallelism?: number;
   /** Workloads: spec.selector (a ReplicationController's plain map as requirements). */
   readonly selector?: SelectorFacts;
   /**
@@ -222,7 +233,7 @@ function resourceMap(node: YNode | undefined): ResourceMap | undefined {
   if (!isMap(node)) return undefined;
   const out: Record<string, string> = {};
   for (const e of node.entries) {
-    if (isScalar(e.value) && e.value.value !== null) out[e.key] = e.value.source;
+    if (isScalar(e.value) && e.value.value !== null) out[e.key] = quantityText(e.value.value, e.value.source, e.value.quoted) ?? e.value.source;
   }
   return out;
 }
@@ -275,7 +286,17 @@ function workloadFacts(root: YMap, kind: string, spec: YNode | undefined, by: nu
   if (kind === 'Deployment') {
     const strategy = get(spec, 'strategy');
     const ru = get(strategy, 'rollingUpdate');
-    out.rollout = { type: str(get(strategy, 'type')), maxSurge: scalarValue(get(ru, 'maxSurge')), maxUnavailable: scalarValue(get(ru, 'maxUnavailable')) };
+    const surgeValue = entry(ru, 'maxSurge')?.value;
+    const anchor = surgeValue?.span ?? entry(spec, 'strategy')?.keySpan ?? entry(spec, 'replicas')?.keySpan;
+    out.rollout = {
+      type: str(get(strategy, 'type')), maxSurge: scalarValue(get(ru, 'maxSurge')), maxUnavailable: scalarValue(get(ru, 'maxUnavailable')),
+      span: anchor ? shifted(anchor, by) : undefined,
+    };
+  }
+  if (kind === 'Job') {
+    const parallelism = int(get(spec, 'parallelism')) ?? 1;
+    const completions = int(get(spec, 'completions'));
+    out.parallelism = completions === undefined ? parallelism : Math.min(parallelism, completions);
   }
   if (kind === 'ReplicationController') {
     const e = entry(spec, 'selector');
@@ -320,7 +341,23 @@ function podFacts(spec: YMap, labels: LabelMap): PodTemplateFacts {
     podRequests: resourceMap(get(podResources, 'requests')),
     podLimits: resourceMap(get(podResources, 'limits')),
     overhead: resourceMap(get(spec, 'overhead')),
+    priorityClassName: str(get(spec, 'priorityClassName')),
+    activeDeadlineSeconds: int(get(spec, 'activeDeadlineSeconds')),
+    crossNamespaceAffinity: crossNamespaceAffinity(get(spec, 'affinity')),
   };
+}
+
+/** A pod (anti-)affinity term with `namespaces` or a `namespaceSelector` (the CrossNamespacePodAffinity quota scope). */
+function crossNamespaceAffinity(affinity: YNode | undefined): boolean {
+  const crosses = (term: YNode | undefined) => {
+    const selector = get(term, 'namespaceSelector');
+    return items(get(term, 'namespaces')).length > 0 || (selector !== undefined && !(isScalar(selector) && selector.value === null));
+  };
+  return ['podAffinity', 'podAntiAffinity'].some((k) => {
+    const a = get(affinity, k);
+    return items(get(a, 'requiredDuringSchedulingIgnoredDuringExecution')).some(crosses)
+      || items(get(a, 'preferredDuringSchedulingIgnoredDuringExecution')).some((w) => crosses(get(w, 'podAffinityTerm')));
+  });
 }
 const NONE: ResourceMap = Object.freeze({});
 

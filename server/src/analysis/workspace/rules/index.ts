@@ -8,6 +8,8 @@ import type { Finding, Severity } from '../../finding';
 import type { QuickFix } from '../../fixes/context';
 import { hpaMissingRequest } from './hpaMissingRequest';
 import { pdbBlocksEviction } from './pdbBlocksEviction';
+import { resourceQuotaExceeded } from './resourceQuotaExceeded';
+import { resourceQuotaSurge } from './resourceQuotaSurge';
 import { serviceSelectorNoPods } from './serviceSelectorNoPods';
 import { serviceTargetPortUnknown } from './serviceTargetPortUnknown';
 import type { WorkspaceFixInput, WorkspaceRule, WorkspaceRuleContext } from './rule';
@@ -20,6 +22,8 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   serviceTargetPortUnknown,
   pdbBlocksEviction,
   hpaMissingRequest,
+  resourceQuotaExceeded,
+  resourceQuotaSurge,
 ];
 
 export function workspaceRuleByCode(code: string): WorkspaceRule | undefined {
