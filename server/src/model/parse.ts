@@ -5,10 +5,12 @@
  * is bounded (deep nesting); Helm/Go template actions are blanked out before parsing so that a
  * chart template yields one notice instead of a flood of syntax errors.
  */
-import { parseAllDocuments } from 'yaml';
-import type { Node as YamlNode, Document } from 'yaml';
+import { Composer, Parser, parseAllDocuments } from 'yaml';
+import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Span, YNode } from './tree';
 import { TreeBuilder, newAliasBudget } from './treeBuilder';
+import { COMPOSE_OPTIONS, cstDocuments } from './cstTree';
+import type { CstDocument } from './cstTree';
 
 export interface ParseLimits {
   /** Deepest nesting converted; deeper content is replaced by null and reported. */
@@ -73,37 +75,80 @@ export function blankTemplates(text: string): { text: string; spans: Span[] } {
   return { text: parts.join(''), spans };
 }
 
+/** Which way a text became trees: straight from the CST (cstTree.ts), or through the Composer's Documents. */
+export type ParsePath = 'cst' | 'document';
+
 export function parseFile(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
-  const problems: SyntaxProblem[] = [];
+  return parseFileVia(text, limits, 'cst').parsed;
+}
+
+/**
+ * `parseFile`, saying which path it took. `prefer: 'document'` always composes Documents (the
+ * reference the CST path is tested against); `'cst'` builds from the CST unless some document needs
+ * the Composer, and then composes the same tokens (the text is parsed once either way).
+ */
+export function parseFileVia(text: string, limits: ParseLimits, prefer: ParsePath): { parsed: ParsedFile; path: ParsePath } {
   const { text: blanked, spans: templateSpans } = blankTemplates(text);
   // A lone \r is a line break in YAML (and in LSP positions), but the parser only knows \n and \r\n:
   // same length, so offsets are unchanged.
   const source = blanked.includes('\r') ? blanked.replace(/\r(?!\n)/g, '\n') : blanked;
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, strict: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    if (prefer === 'cst') {
+      const tokens: CST.Token[] = Array.from(new Parser().parse(source));
+      const built = cstDocuments(tokens, limits, newAliasBudget(limits));
+      if (built) return { parsed: fromCst(built, templateSpans), path: 'cst' };
+      docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+    } else {
+      docs = parseAllDocuments(source, COMPOSE_OPTIONS) as Document.Parsed[];
+      if (!Array.isArray(docs)) docs = [];
+    }
   } catch (e) {
     // The parser itself recursed too deep or failed: report once, analyse nothing.
-    problems.push({ code: 'yaml-nesting', severity: 'error', span: { start: 0, end: Math.min(text.length, 1) }, message: 'The YAML could not be parsed: {0}', args: [String((e as Error)?.message ?? e)] });
-    return { documents: [], problems };
+    return { parsed: unparsable(text, e), path: 'document' };
   }
+  return { parsed: fromDocuments(docs, templateSpans, limits), path: 'document' };
+}
+
+function unparsable(text: string, e: unknown): ParsedFile {
+  return { documents: [], problems: [{ code: 'yaml-nesting', severity: 'error', span: { start: 0, end: Math.min(text.length, 1) }, message: 'The YAML could not be parsed: {0}', args: [String((e as Error)?.message ?? e)] }] };
+}
+
+function isTemplated(templateSpans: readonly Span[], span: Span): boolean {
+  return templateSpans.some((t) => t.start >= span.start && t.start < Math.max(span.end, span.start + 1));
+}
+
+function templateNotice(templateSpans: readonly Span[], span: Span): SyntaxProblem {
+  const first = templateSpans.find((t) => t.start >= span.start)!;
+  return { code: 'helm-template', severity: 'information', span: first, message: 'This document contains template expressions ({{ ... }}); they were ignored and values they produce are not checked.' };
+}
+
+function fromCst(built: readonly CstDocument[], templateSpans: readonly Span[]): ParsedFile {
+  const problems: SyntaxProblem[] = [];
+  const documents = built.map((d, index): ParsedDocument => {
+    const templated = isTemplated(templateSpans, d.span);
+    if (templated) problems.push(templateNotice(templateSpans, d.span));
+    for (const p of d.problems) problems.push(p);
+    return { index, span: d.span, root: d.root, templated, hasErrors: false, aliasExpansion: d.aliasExpansion };
+  });
+  return { documents, problems };
+}
+
+function fromDocuments(docs: readonly Document.Parsed[], templateSpans: readonly Span[], limits: ParseLimits): ParsedFile {
+  const problems: SyntaxProblem[] = [];
   const documents: ParsedDocument[] = [];
   const budget = newAliasBudget(limits);
   docs.forEach((doc, index) => {
     const range = doc.range ?? [0, 0, 0];
     const span: Span = { start: range[0], end: range[2] ?? range[1] };
-    const templated = templateSpans.some((t) => t.start >= span.start && t.start < Math.max(span.end, span.start + 1));
+    const templated = isTemplated(templateSpans, span);
     const errors = doc.errors ?? [];
     errors.forEach((err, i) => {
       if (templated && i > 0) return; // one is enough for a template
       const [s, e] = err.pos ?? [0, 0];
       problems.push({ code: 'yaml-syntax', severity: 'error', span: { start: s, end: Math.max(e, s) }, message: 'YAML syntax error: {0}', args: [firstLine(err.message)] });
     });
-    if (templated) {
-      const first = templateSpans.find((t) => t.start >= span.start)!;
-      problems.push({ code: 'helm-template', severity: 'information', span: first, message: 'This document contains template expressions ({{ ... }}); they were ignored and values they produce are not checked.' });
-    }
+    if (templated) problems.push(templateNotice(templateSpans, span));
     let root: YNode | undefined;
     const before = budget.alias;
     try {

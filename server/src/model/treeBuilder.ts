@@ -30,7 +30,7 @@ function spanOf(node: Ranged): Span {
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
 
-function nullAt(span: Span): YScalar {
+export function nullAt(span: Span): YScalar {
   return { type: 'scalar', value: null, source: '', quoted: false, span };
 }
 
@@ -47,7 +47,7 @@ function countNodes(root: YNode, cap: number): number {
   return count;
 }
 
-function scalarValue(v: unknown): ScalarValue {
+export function scalarValue(v: unknown): ScalarValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return v;
@@ -58,13 +58,51 @@ function scalarValue(v: unknown): ScalarValue {
 
 function keyString(key: YamlNode | null): string {
   if (key == null) return '';
-  if (isScalar(key)) {
-    const v = (key as { value: unknown }).value;
-    // With `merge: true` the parser gives a plain `<<` key the value Symbol(<<).
-    if (typeof v === 'symbol') return v.description ?? '';
-    return v === null || v === undefined ? '' : String(v);
-  }
+  if (isScalar(key)) return scalarKeyText((key as { value: unknown }).value);
   return '[complex key]';
+}
+
+/** A scalar key's resolved value as the key text. */
+export function scalarKeyText(v: unknown): string {
+  // With `merge: true` the parser gives a plain `<<` key the value Symbol(<<).
+  if (typeof v === 'symbol') return v.description ?? '';
+  return v === null || v === undefined ? '' : String(v);
+}
+
+export function reportCycle(budget: AliasBudget, problems: SyntaxProblem[], span: Span): YScalar {
+  // `&a [*a]`: the alias is inside its own anchor. Expanding it never ends, and a cyclic tree
+  // would hang every consumer that walks it, so it becomes null.
+  if (!budget.cycleReported) {
+    budget.cycleReported = true;
+    problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'This alias refers to a node that contains it (a cycle), so it is not expanded.' });
+  }
+  return nullAt(span);
+}
+
+/** An alias to `resolved` (already converted): charged to the budget; null once the budget is spent. */
+export function chargeAlias(budget: AliasBudget, limits: ParseLimits, problems: SyntaxProblem[], resolved: YNode, span: Span): YNode {
+  if (resolved.type === 'scalar') return resolved;
+  budget.alias -= countNodes(resolved, budget.alias + 1);
+  if (budget.alias >= 0) return resolved;
+  if (!budget.aliasReported) {
+    budget.aliasReported = true;
+    problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'Excessive aliasing: the aliases in this file expand to more than {0} nodes, so they are not expanded.', args: [limits.reportedAliasLimit ?? limits.maxAliasExpansion] });
+  }
+  return nullAt(span);
+}
+
+export function reportDuplicateKey(problems: SyntaxProblem[], keyText: string, keySpan: Span): void {
+  problems.push({ code: 'yaml-duplicate-key', severity: 'warning', span: keySpan, message: 'Duplicate key "{0}": Kubernetes keeps only the last value.', args: [keyText] });
+}
+
+/** Merge keys: entries from the merged maps that the map does not define itself. */
+export function applyMerges(entries: YEntry[], seen: Map<string, Span>, merges: readonly YNode[]): void {
+  for (const merged of merges) {
+    for (const source of merged.type === 'seq' ? merged.items : [merged]) {
+      if (source.type !== 'map') continue;
+      for (const e of source.entries) if (!seen.has(e.key)) { seen.set(e.key, e.keySpan); entries.push(e); }
+    }
+  }
 }
 
 function isMergeKey(key: YamlNode | null, keyText: string): boolean {
@@ -113,24 +151,9 @@ export class TreeBuilder {
   private expandAlias(alias: Alias, span: Span, depth: number): YNode {
     const target = alias.resolve(this.doc) as YamlNode | undefined;
     if (!target) return nullAt(span);
-    if (this.budget.active.has(target)) {
-      // `&a [*a]`: the alias is inside its own anchor. Expanding it never ends, and a cyclic tree
-      // would hang every consumer that walks it, so it becomes null.
-      if (!this.budget.cycleReported) {
-        this.budget.cycleReported = true;
-        this.problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'This alias refers to a node that contains it (a cycle), so it is not expanded.' });
-      }
-      return nullAt(span);
-    }
+    if (this.budget.active.has(target)) return reportCycle(this.budget, this.problems, span);
     const resolved = this.anchored.get(target) ?? this.convert(target, depth);
-    if (resolved.type === 'scalar') return resolved;
-    this.budget.alias -= countNodes(resolved, this.budget.alias + 1);
-    if (this.budget.alias >= 0) return resolved;
-    if (!this.budget.aliasReported) {
-      this.budget.aliasReported = true;
-      this.problems.push({ code: 'yaml-aliases', severity: 'error', span, message: 'Excessive aliasing: the aliases in this file expand to more than {0} nodes, so they are not expanded.', args: [this.limits.reportedAliasLimit ?? this.limits.maxAliasExpansion] });
-    }
-    return nullAt(span);
+    return chargeAlias(this.budget, this.limits, this.problems, resolved, span);
   }
 
   private convertMap(node: YAMLMap, span: Span, tag: string | undefined, hasAnchor: boolean, depth: number): YMap {
@@ -150,20 +173,12 @@ export class TreeBuilder {
         if (value) merges.push(value);
         continue;
       }
-      if (seen.has(keyText)) {
-        this.problems.push({ code: 'yaml-duplicate-key', severity: 'warning', span: keySpan, message: 'Duplicate key "{0}": Kubernetes keeps only the last value.', args: [keyText] });
-      }
+      if (seen.has(keyText)) reportDuplicateKey(this.problems, keyText, keySpan);
       seen.set(keyText, keySpan);
       entries.push({ key: keyText, keySpan, value: value ?? nullAt({ start: keySpan.end, end: keySpan.end }) });
     }
     this.budget.active.delete(node);
-    // Merge keys: entries from the merged maps that the map does not define itself.
-    for (const merged of merges) {
-      for (const source of merged.type === 'seq' ? merged.items : [merged]) {
-        if (source.type !== 'map') continue;
-        for (const e of source.entries) if (!seen.has(e.key)) { seen.set(e.key, e.keySpan); entries.push(e); }
-      }
-    }
+    applyMerges(entries, seen, merges);
     return result;
   }
 
