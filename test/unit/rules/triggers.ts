@@ -62,6 +62,7 @@ export const TRIGGERS: Readonly<Record<string, TriggerCase>> = {
   'limit-range-violation': { text: LIMITED('{ type: Container, min: { cpu: 100m } }', '{ requests: { cpu: 50m, memory: 128Mi }, limits: { memory: 128Mi } }') },
   'limit-range-invalid-pod': { text: LIMITED('{ type: Container, default: { cpu: 500m } }', '{ requests: { cpu: "1", memory: 128Mi }, limits: { memory: 128Mi } }') },
   'negative-job-field': { text: `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  backoffLimit: -1\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - { name: app, image: nginx:1.27, ${RES} }\n` },
+  'cronjob-job-selector': { text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      selector: { matchLabels: { app: c } }\n      template:\n        metadata: { labels: { app: c } }\n        spec:\n          restartPolicy: Never\n          containers:\n            - { name: app, image: nginx:1.27, ${RES} }\n` },
   'observed-pod-problem': { text: OBSERVED },
   'observed-pod-explanation': { text: OBSERVED },
   'observed-status-unreadable': { text: OBSERVED },

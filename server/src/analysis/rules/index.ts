@@ -65,6 +65,7 @@ import { invalidSupplementalGroupsPolicy } from './security/invalidSupplementalG
 import { invalidJobBackoffPerIndex } from './workloads/invalidJobBackoffPerIndex';
 import { invalidJobSuccessPolicy } from './workloads/invalidJobSuccessPolicy';
 import { negativeJobField } from './workloads/negativeJobField';
+import { cronJobJobSelector } from './workloads/cronjobJobSelector';
 import { invalidPodReplacementPolicy } from './workloads/invalidPodReplacementPolicy';
 import { observedPodProblem } from './observed/observedPodProblem';
 import { observedPodExplanation } from './observed/observedPodExplanation';
@@ -121,6 +122,7 @@ export const RULES: readonly Rule[] = [
   invalidJobBackoffPerIndex,
   invalidJobSuccessPolicy,
   negativeJobField,
+  cronJobJobSelector,
   invalidPodReplacementPolicy,
   rollingUpdateStuck,
   missingReadinessProbe,

@@ -105,3 +105,24 @@ describe('negative-job-field', () => {
     expectCode(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  backoffLimit: -1\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec:\n      containers:\n        - { name: a, image: x:1 }\n`, 'negative-job-field', 0);
   });
 });
+
+describe('cronjob-job-selector', () => {
+  const CRON = (jobSpec: string) => `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n${jobSpec}      template:\n        metadata: { labels: { app: c, tier: batch } }\n        spec:\n          restartPolicy: Never\n          containers:\n            - { name: a, image: x:1 }\n`;
+  it('a selector in the job template, in the API server\'s words with the selector as Go\'s JSON', () => {
+    const text = CRON('      selector:\n        matchLabels: { tier: batch, app: c }\n        matchExpressions:\n          - { key: env, operator: In, values: [prod, "1"] }\n');
+    const [d] = expectCode(text, 'cronjob-job-selector', 1);
+    assert.equal(d!.message.split('. ')[0], 'spec.jobTemplate.spec.selector: Invalid value: {"matchLabels":{"app":"c","tier":"batch"},"matchExpressions":[{"key":"env","operator":"In","values":["prod","1"]}]}: `selector` will be auto-generated');
+    assert.equal(covered(text, d!), 'selector');
+    assert.equal(d!.severity, 'error');
+  });
+  it('manualSelector: true, and an empty selector, each refused', () => {
+    const found = expectCode(CRON('      manualSelector: true\n      selector: {}\n'), 'cronjob-job-selector', 2);
+    assert.match(found[0]!.message, /^spec\.jobTemplate\.spec\.selector: Invalid value: \{\}: `selector` will be auto-generated\./);
+    assert.match(found[1]!.message, /^spec\.jobTemplate\.spec\.manualSelector: Unsupported value: true: supported values: "nil", "false"\./);
+  });
+  it('quiet without them, with manualSelector: false, and for a Job (workload-selector checks a Job\'s)', () => {
+    expectCode(CRON(''), 'cronjob-job-selector', 0);
+    expectCode(CRON('      manualSelector: false\n      selector: null\n'), 'cronjob-job-selector', 0);
+    expectCode(`apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  manualSelector: true\n  selector: { matchLabels: { app: j } }\n  template:\n    metadata: { labels: { app: j } }\n    spec:\n      restartPolicy: Never\n      containers:\n        - { name: a, image: x:1 }\n`, 'cronjob-job-selector', 0);
+  });
+});
