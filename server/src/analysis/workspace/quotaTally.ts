@@ -8,7 +8,8 @@
 import { addQuantities, compareQuantities, parseQuantity } from '../../model/quantity';
 import type { Quantity } from '../../model/quantity';
 import type { KubeVersion } from '../../model/version';
-import { matchingResources, quotaMatchesPod } from '../admission/podQuotaEvaluator';
+import { matchesScope, matchingResources } from '../admission/podQuotaEvaluator';
+import { readResourceQuota } from '../admission/resourceQuotaModel';
 import type { HardEntry, ResourceQuotaModel } from '../admission/resourceQuotaModel';
 import type { IndexedObject } from './objects';
 import type { NamespaceQuotaUsage, WorkloadQuota } from './quotaUsage';
@@ -46,12 +47,28 @@ export function times(q: Quantity, n: number): Quantity {
 
 const ZERO = parseQuantity('0')!;
 
+const memo = new WeakMap<NamespaceQuotaUsage, Map<IndexedObject, { quota: ResourceQuotaModel; tally: QuotaTally } | undefined>>();
+
+/** The ResourceQuota object read and tallied once per namespace usage (that is, per index generation and version). */
+export function quotaTallyOf(quotaObject: IndexedObject, usage: NamespaceQuotaUsage, version: KubeVersion): { quota: ResourceQuotaModel; tally: QuotaTally } | undefined {
+  let byQuota = memo.get(usage);
+  if (!byQuota) memo.set(usage, (byQuota = new Map()));
+  if (byQuota.has(quotaObject)) return byQuota.get(quotaObject);
+  const quota = quotaObject.tree && !quotaObject.templated ? readResourceQuota(quotaObject.tree.root) : undefined;
+  const out = quota && { quota, tally: tallyQuota(quota, usage, version) };
+  byQuota.set(quotaObject, out);
+  return out;
+}
+
 export function tallyQuota(quota: ResourceQuotaModel, usage: NamespaceQuotaUsage, version: KubeVersion): QuotaTally {
   let unsure = false;
-  const workloads = usage.workloads.filter((w) => {
+  const tracksPods = matchingResources(quota.hard.map((h) => h.name), version).length > 0;
+  const workloads = !tracksPods ? [] : usage.workloads.filter((w) => {
     if (w.pods === 0) return false;
     try {
-      return quotaMatchesPod(quota, w.scope, version);
+      let scopes = true;
+      for (const s of quota.selectors) scopes = matchesScope(s, w.scope) && scopes;
+      return scopes;
     } catch {
       unsure = true;
       return false;

@@ -4,14 +4,15 @@
  * ported pod evaluator (admission/podQuotaEvaluator.ts), times the pods it keeps running; and the number
  * of objects of each kind for object-count quotas. The index keeps facts, not trees, so each pod is
  * rebuilt from its facts (containers' requests and limits, pod-level resources, overhead, the fields
- * scopes read) as a small JSON document and analysed like any pod. Derived once per index generation,
+ * scopes read) as a small YAML tree and analysed like any pod. Derived once per index generation,
  * namespace and version.
  *
  * Pods counted per owner: a Pod 1; Deployment, ReplicaSet, StatefulSet, ReplicationController spec.replicas
  * (default 1); a Job min(parallelism, completions); a DaemonSet 1 (one per node: at least one; the node
  * count is not in the workspace); a CronJob 0 (its pods exist only while a run lasts).
  */
-import { parseFile } from '../../model/parse';
+import type { ParsedDocument } from '../../model/parse';
+import type { YNode } from '../../model/tree';
 import { findPods } from '../../model/podModel';
 import type { KubeVersion } from '../../model/version';
 import { analyzePod } from '../podAnalysis';
@@ -71,16 +72,37 @@ function build(view: WorkspaceView, namespace: string, version: KubeVersion): Na
     const lr = o.tree ? readLimitRange(o.tree.root) : undefined;
     if (lr) ranges.push(lr);
   }
+  // (read once per build; podQuotaOf reuses a pod's result while these objects stay the same)
+  const rangeObjects = view.find(namespace, 'LimitRange');
   const workloads: WorkloadQuota[] = [];
   for (const owner of t.owners) {
-    const analysis = analyzeFacts(owner, version, ranges);
-    if (!analysis) continue;
-    workloads.push({
-      owner, pods: podsOf(owner), usage: podQuotaUsage(analysis), scope: podScopeFacts(analysis),
-      constraints: (required) => quotaConstraints(required, analysis), writtenTwice: writtenTwice(t, owner),
-    });
+    const pod = podQuotaOf(owner, version, rangeObjects, ranges);
+    if (!pod) continue;
+    workloads.push({ owner, pods: podsOf(owner), ...pod, writtenTwice: writtenTwice(t, owner) });
   }
   return { workloads, objects: objectCounts(view.objectsIn(namespace)), uncertain: t.uncertain };
+}
+
+type PodQuota = Pick<WorkloadQuota, 'usage' | 'scope' | 'constraints'>;
+
+/**
+ * One owner's pod, kept with the owner (an edit replaces the objects of its file only) while the version and
+ * the namespace's LimitRange objects stay the same: re-checking a namespace after a one-file edit analyses
+ * the pods of that file, not every pod again.
+ */
+const podCache = new WeakMap<IndexedObject, { version: string; ranges: readonly IndexedObject[]; pod: PodQuota | undefined }>();
+
+function podQuotaOf(owner: IndexedObject, version: KubeVersion, rangeObjects: readonly IndexedObject[], ranges: readonly LimitRangeModel[]): PodQuota | undefined {
+  const v = `${version.major}.${version.minor}`;
+  const hit = podCache.get(owner);
+  if (hit && hit.version === v && hit.ranges.length === rangeObjects.length && hit.ranges.every((r, i) => r === rangeObjects[i])) return hit.pod;
+  const analysis = analyzeFacts(owner, version, ranges);
+  const pod = analysis && {
+    usage: podQuotaUsage(analysis), scope: podScopeFacts(analysis),
+    constraints: (required: readonly string[]) => quotaConstraints(required, analysis),
+  };
+  podCache.set(owner, { version: v, ranges: [...rangeObjects], pod });
+  return pod;
 }
 
 function podsOf(o: IndexedObject): number {
@@ -100,8 +122,22 @@ function analyzeFacts(owner: IndexedObject, version: KubeVersion, ranges: readon
   const doc = owner.kind === 'Pod'
     ? { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec }
     : { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p' }, spec: { template: { spec } } };
-  const model = findPods(parseFile(JSON.stringify(doc)).documents, { version })[0];
+  const root = treeOf(doc);
+  const document: ParsedDocument = { index: 0, span: root.span, root, templated: false, hasErrors: false, aliasExpansion: 0 };
+  const model = findPods([document], { version })[0];
   return model ? analyzePod(model, version, ranges) : undefined;
+}
+
+const NO_SPAN = { start: 0, end: 0 };
+
+/** A plain value as a YAML tree (strings as quoted scalars, so quantities read as the API server parses them). */
+function treeOf(value: unknown): YNode {
+  if (Array.isArray(value)) return { type: 'seq', span: NO_SPAN, items: value.map(treeOf) };
+  if (value !== null && typeof value === 'object') {
+    return { type: 'map', span: NO_SPAN, entries: Object.entries(value).map(([key, v]) => ({ key, keySpan: NO_SPAN, value: treeOf(v) })) };
+  }
+  const v = value as string | number | boolean | null;
+  return { type: 'scalar', span: NO_SPAN, value: v, source: String(v), quoted: typeof v === 'string' };
 }
 
 function podSpecJson(pod: PodTemplateFacts): Record<string, unknown> {

@@ -13,9 +13,8 @@ import type { Finding } from '../../finding';
 import { formatQuantity } from '../../../model/quantity';
 import { kubeVersionOrLatest } from '../../../model/version';
 import { joinList } from '../../listWords';
-import { readResourceQuota } from '../../admission/resourceQuotaModel';
 import { namespaceQuotaUsage } from '../quotaUsage';
-import { exceeds, tallyQuota } from '../quotaTally';
+import { exceeds, quotaTallyOf } from '../quotaTally';
 import type { TallyRow } from '../quotaTally';
 import { objectName } from './podTemplates';
 import { shownFile } from '../shownFile';
@@ -34,13 +33,12 @@ export const resourceQuotaExceeded: WorkspaceRule = {
     const out: Finding[] = [];
     for (const o of view.objectsOf(file)) {
       if (o.kind !== 'ResourceQuota' || !o.tree || o.templated) continue;
-      const quota = readResourceQuota(o.tree.root);
-      if (!quota) continue;
       const namespace = view.namespaceOf(o);
       const usage = namespaceQuotaUsage(view, namespace, version);
       if (usage.uncertain) continue;
-      const tally = tallyQuota(quota, usage, version);
-      if (tally.unsure) continue;
+      const tallied = quotaTallyOf(o, usage, version);
+      if (!tallied || tallied.tally.unsure) continue;
+      const { quota, tally } = tallied;
       for (const row of tally.rows) {
         if (!exceeds(row)) continue;
         const span = { start: row.hard.keySpan.start + o.tree.offset, end: row.hard.keySpan.end + o.tree.offset };

@@ -16,13 +16,11 @@ import { addQuantities, compareQuantities, formatQuantity, subtractQuantities } 
 import type { Quantity } from '../../../model/quantity';
 import { kubeVersionOrLatest } from '../../../model/version';
 import type { KubeVersion } from '../../../model/version';
-import { quotaMatchesPod } from '../../admission/podQuotaEvaluator';
-import { readResourceQuota } from '../../admission/resourceQuotaModel';
 import type { WorkspaceView } from '../index';
 import type { IndexedObject } from '../objects';
 import { namespaceQuotaUsage } from '../quotaUsage';
 import type { WorkloadQuota } from '../quotaUsage';
-import { exceeds, tallyQuota, times } from '../quotaTally';
+import { exceeds, quotaTallyOf, times } from '../quotaTally';
 import { objectName } from './podTemplates';
 import type { WorkspaceRule } from './rule';
 
@@ -77,20 +75,21 @@ function fitting(room: Quantity, per: Quantity): number {
 
 function surgeFinding(view: WorkspaceView, d: IndexedObject, version: KubeVersion): Finding | undefined {
   const namespace = view.namespaceOf(d);
+  const quotas = view.find(namespace, 'ResourceQuota');
+  // Most namespaces have no quota: nothing to derive.
+  if (quotas.length === 0) return undefined;
   const usage = namespaceQuotaUsage(view, namespace, version);
   if (usage.uncertain) return undefined;
   const w: WorkloadQuota | undefined = usage.workloads.find((x) => x.owner === d);
   if (!w || w.writtenTwice || w.pods === 0) return undefined;
   const posts = fenceposts(d.rollout!.maxSurge, d.rollout!.maxUnavailable, w.pods);
   if (!posts || posts.surge === 0) return undefined;
-  for (const q of view.find(namespace, 'ResourceQuota')) {
-    const quota = q.tree && !q.templated ? readResourceQuota(q.tree.root) : undefined;
-    if (!quota) continue;
-    let selects: boolean;
-    try { selects = quotaMatchesPod(quota, w.scope, version); } catch { continue; }
-    if (!selects) continue;
-    const tally = tallyQuota(quota, usage, version);
-    if (tally.unsure || tally.rows.some(exceeds)) continue;
+  for (const q of quotas) {
+    const tallied = quotaTallyOf(q, usage, version);
+    if (!tallied) continue;
+    const { quota, tally } = tallied;
+    // Its pods are among those the quota selects (scopes), or the quota does not concern them.
+    if (!tally.workloads.includes(w) || tally.unsure || tally.rows.some(exceeds)) continue;
     for (const row of tally.rows) {
       const per = row.fromPods ? w.usage.get(row.hard.name) : undefined;
       if (!per || per.mantissa === 0n) continue;
