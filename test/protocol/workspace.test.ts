@@ -159,6 +159,18 @@ describe('the workspace index over LSP', () => {
     assert.deepEqual((await fixesOf(finding()!)).filter((a) => a.title.startsWith('Set the selector')), []);
   });
 
+  it('the hover on a ResourceQuota shows what the namespace\'s workloads use of it', async () => {
+    const quota = 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: compute\n  namespace: shop\nspec:\n  hard:\n    pods: "10"\n    limits.memory: 1Gi\n';
+    fs.writeFileSync(path.join(dir, 'quota.yaml'), quota);
+    await client.open(uri('quota.yaml'), quota);
+    const hover = await until('a quota hover', () => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri('quota.yaml') }, position: { line: 6, character: 3 } }), (h) => h !== null);
+    const md = hover!.contents.value;
+    assert.match(md, /ResourceQuota `compute` in namespace `shop`/);
+    // Pod web (one pod, 512Mi limit from the LimitRange default) and the Deployment of apx.yaml (1 replica, 64Mi limit).
+    assert.match(md, /\|\s*pods\s*\|\s*2\s*\|\s*10\s*\|\s*8\s*\|\s*Pod\/web 1×1, Deployment\/api 1×1\s*\|/);
+    assert.match(md, /\|\s*limits\.memory\s*\|\s*576Mi\s*\|\s*1Gi\s*\|\s*448Mi\s*\|/);
+  });
+
   it('the server keeps serving: stderr has no fault', () => {
     assert.ok(!client.stderr.join('').includes('fault'), client.stderr.join('').slice(-1000));
   });

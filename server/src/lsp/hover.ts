@@ -16,8 +16,12 @@ export function registerHover(ctx: ServerContext): void {
     const settings = await ctx.settings.get(doc.uri);
     return runSafe<Hover | null>(ctx.log, 'hover', null, token, () => {
       // A template or values line of a rendered chart shows what it rendered to.
-      const h = ctx.service.hover(snapshot(doc), settings, params.position) ?? ctx.rendering?.hover(doc.uri, params.position);
-      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+      const snap = snapshot(doc);
+      const h = ctx.service.hover(snap, settings, params.position) ?? ctx.rendering?.hover(doc.uri, params.position);
+      if (h) return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range };
+      // A ResourceQuota: what the namespace's workloads use of it.
+      const quota = ctx.workspace?.hover(snap, ctx.service.analyze(snap, settings), settings, params.position);
+      return quota ? { contents: { kind: MarkupKind.Markdown, value: quota.markdown } } : null;
     });
   });
 }

@@ -21,6 +21,9 @@ import { workspaceAdmissionHook } from '../service/workspaceAdmission';
 import { workspaceCodeActions, workspaceDiagnostics } from '../service/workspaceDiagnostics';
 import { objectsOfAnalysis } from '../service/workspaceObjects';
 import type { Timer } from './diagnostics';
+import { quotaHover } from '../analysis/workspace/quotaHover';
+import { kubeVersionOrLatest } from '../model/version';
+import type { Position } from '../model/lineIndex';
 
 /** The file system side, given by the Node entry (node/workspaceFiles.ts). */
 export interface WorkspaceFiles {
@@ -109,12 +112,26 @@ export class WorkspaceState {
   diagnosticsFor(doc: TextSnapshot, analysis: FileAnalysis, settings: PodLensSettings): PodDiagnostic[] {
     const file = this.files.pathOf(doc.uri);
     if (file === undefined) return [];
+    this.sync(doc, file, analysis);
+    return workspaceDiagnostics(this.index, file, doc.text, settings);
+  }
+
+  /** Index an open document's current version (once per version). */
+  private sync(doc: TextSnapshot, file: string, analysis: FileAnalysis): void {
     const at = this.indexedAt.get(doc.uri);
     if (!at || at.version !== doc.version || at.text !== doc.text) {
       this.indexedAt.set(doc.uri, { version: doc.version, text: doc.text });
       this.touched(this.index.setFile(file, objectsOfAnalysis(file, analysis)), doc.uri);
     }
-    return workspaceDiagnostics(this.index, file, doc.text, settings);
+  }
+
+  /** The hover on a ResourceQuota of an open document: its usage table. */
+  hover(doc: TextSnapshot, analysis: FileAnalysis, settings: PodLensSettings, position: Position): { markdown: string } | undefined {
+    const file = this.files.pathOf(doc.uri);
+    if (file === undefined) return undefined;
+    this.sync(doc, file, analysis);
+    const markdown = quotaHover(this.index, file, analysis.lines.offset(position), kubeVersionOrLatest(settings.kubernetesVersion));
+    return markdown ? { markdown } : undefined;
   }
 
   codeActions<D extends ClientDiagnostic>(doc: TextSnapshot, settings: PodLensSettings, diagnostics: readonly D[]): PodCodeAction<D>[] {
