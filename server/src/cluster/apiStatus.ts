@@ -45,7 +45,8 @@ export function fatalMessage(s: ApiStatus, ctx: RequestContext): string | undefi
   if (s.code === 403) {
     // "error looking up service account" is the ServiceAccount admission plugin, not RBAC.
     if (/service account/i.test(s.message)) return l10n.t('The cluster refused the pod (403 Forbidden): {0}', s.message);
-    return l10n.t('Context {0} may not {1} in namespace {2} (403 Forbidden): {3}', ctx.context, ctx.action, ctx.namespace ?? '-', s.message);
+    if (ctx.namespace === undefined) return l10n.t('Context {0} may not {1} (403 Forbidden): {2}', ctx.context, ctx.action, s.message);
+    return l10n.t('Context {0} may not {1} in namespace {2} (403 Forbidden): {3}', ctx.context, ctx.action, ctx.namespace, s.message);
   }
   if (s.code === 404 && s.kind === 'namespaces') return l10n.t('Namespace {0} does not exist on the cluster of context {1}.', s.name ?? ctx.namespace ?? '-', ctx.context);
   if (s.code === 404 && ctx.namespace && /namespaces? .*not found/i.test(s.message)) return l10n.t('Namespace {0} does not exist on the cluster of context {1}.', ctx.namespace, ctx.context);

@@ -9,6 +9,8 @@ import { SETTINGS_SECTION } from '../protocol/settings';
 import { createPodService } from '../service/index';
 import type { PodLensSettings } from '../service/settings';
 import { registerAnalysis } from './analysis';
+import { registerCluster } from './cluster';
+import type { ClusterAccess } from './cluster';
 import { registerCodeLens } from './codeLens';
 import type { ServerContext } from './context';
 import { Validator, toLspDiagnostic } from './diagnostics';
@@ -35,6 +37,8 @@ export interface RuntimeEnvironment {
   readonly renderDelayMs?: number;
   /** Reads the workspace's files for the workspace index (issue 16); none: only open documents are known. */
   readonly workspaceFiles?: WorkspaceFiles;
+  /** Talks to a cluster when the user runs a cluster command (issue 17); none: those requests say so. */
+  readonly cluster?: ClusterAccess;
 }
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
@@ -133,6 +137,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   registerAnalysis(ctx);
   registerFeatures(ctx);
   registerStats(ctx);
+  registerCluster(ctx, runtime.cluster);
 
   documents.listen(connection);
   connection.listen();

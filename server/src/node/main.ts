@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/startServer';
+import { editorCluster } from './cluster/editorCluster';
 import { setupL10n } from './l10n';
 import { editorRenderer } from './render/editorRenderer';
 import { pieceOf } from './render/pieces';
@@ -21,4 +22,5 @@ startServer(connection, {
   pieceOf,
   renderer: editorRenderer(),
   workspaceFiles: nodeWorkspaceFiles,
+  cluster: editorCluster(),
 });

@@ -124,3 +124,21 @@ export async function listLivePods(namespace: string | undefined, labelSelector:
   const pods = list(r.response.body['items']).map((p) => entryOf(p, ns)).filter((p) => p.name);
   return { ok: true, context: kube.context, pods: pods.sort((a, b) => a.name.localeCompare(b.name)) };
 }
+
+export type NamespaceListResult = { readonly ok: true; readonly context: string; readonly defaultNamespace: string; readonly namespaces: readonly string[] } | { readonly ok: false; readonly message: string };
+
+/** The cluster's namespaces (at most 500, sorted), for a quick pick; many users may not list them (403). */
+export async function listNamespaces(options: LivePodOptions): Promise<NamespaceListResult> {
+  const k = await kubeconfigOf(options);
+  if (!k.ok) return k;
+  const kube = k.kube;
+  const r = await clusterRequest(kube, 'GET', '/api/v1/namespaces?limit=500', undefined, options.timeoutMs);
+  if (!r.ok) return r;
+  if (r.response.status !== 200 || !isObject(r.response.body)) {
+    const s = readStatus(r.response.status, r.response.body);
+    const fatal = fatalMessage(s, { server: kube.server, context: kube.context, namespace: undefined, action: l10n.t('list namespaces') });
+    return { ok: false, message: fatal ?? l10n.t('The cluster at {0} answered {1}: {2}', kube.server, s.code, s.message || s.reason || '-') };
+  }
+  const names = list(r.response.body['items']).map((n) => (isObject(n['metadata']) && typeof n['metadata']['name'] === 'string' ? n['metadata']['name'] : '')).filter(Boolean);
+  return { ok: true, context: kube.context, defaultNamespace: kube.namespace, namespaces: names.sort() };
+}

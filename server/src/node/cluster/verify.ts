@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import { LineCounter, parseAllDocuments, stringify } from 'yaml';
 import type { Document } from 'yaml';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { Position, Range } from 'vscode-languageserver-protocol';
 import type { PodSummary, QuantityList } from '../../protocol/analysis';
 import type { PodService } from '../../service/index';
 import type { PodLensSettings } from '../../service/settings';
@@ -25,6 +25,8 @@ export interface VerifyOptions extends KubeconfigChoice {
   /** The namespace for objects that name none (-n); else the context's namespace. */
   readonly namespace?: string | undefined;
   readonly timeoutMs?: number | undefined;
+  /** Only the pod spec whose range contains this position (the editor's "object at the cursor"). */
+  readonly at?: Position | undefined;
 }
 
 export interface ResourceView { readonly qosClass: string; readonly requests: QuantityList; readonly limits: QuantityList }
@@ -43,6 +45,9 @@ export interface VerifiedObject {
   readonly errors: readonly VerifyError[];
   /** The server's pod as it answered (for the editor's side-by-side view). */
   readonly serverPod: Json | null;
+  /** Pod Lens's analysis of the object and of the server's pod (per container, for the editor's view). */
+  readonly predictedPod: PodSummary;
+  readonly serverSummary: PodSummary | null;
 }
 
 export interface ClusterVersion { readonly gitVersion: string; readonly minor: string | null }
@@ -110,6 +115,11 @@ function keyRange(doc: Document, path: readonly (string | number)[]): [number, n
   return [pair.key.range[0], end, end];
 }
 
+function contains(r: Range, p: Position): boolean {
+  const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return after(p, r.start) && after(r.end, p);
+}
+
 function view(p: PodSummary): ResourceView {
   return { qosClass: p.qosClass, requests: p.requests, limits: p.limits };
 }
@@ -136,13 +146,14 @@ export async function verifyText(text: string, fileName: string, service: PodSer
       ?? summaries.find((s) => !used.has(s) && s.kind === kind && s.name === name);
     if (!predicted) continue;
     used.add(predicted);
+    if (options.at && !contains(predicted.range, options.at)) continue;
     const namespace = (typeof meta['namespace'] === 'string' && meta['namespace']) || options.namespace || kube.namespace;
     const submitted = podToSubmit(c.object, namespace);
     if (!submitted) continue;
     const apiPath = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods?dryRun=All&fieldManager=pod-lens`;
     const r = await clusterRequest(kube, 'POST', apiPath, submitted.pod, options.timeoutMs);
     if (!r.ok) return r;
-    const base = { kind, name, namespace, range: predicted.range, predicted: view(predicted) };
+    const base = { kind, name, namespace, range: predicted.range, predicted: view(predicted), predictedPod: predicted };
     if (r.response.status === 200 || r.response.status === 201) {
       const serverPod = isObject(r.response.body) ? r.response.body : {};
       const status = isObject(serverPod['status']) ? serverPod['status'] : {};
@@ -154,7 +165,7 @@ export async function verifyText(text: string, fileName: string, service: PodSer
         ...base,
         server: { qosClass: serverQos, requests: serverSummary?.requests ?? {}, limits: serverSummary?.limits ?? {} },
         changes: compareWithServer(predicted, submitted.pod, serverPod, serverQos),
-        errors: [], serverPod,
+        errors: [], serverPod, serverSummary: serverSummary ?? null,
       });
       continue;
     }
@@ -163,7 +174,7 @@ export async function verifyText(text: string, fileName: string, service: PodSer
     if (fatal) return { ok: false, message: fatal };
     const causes = s.causes.length ? s.causes : [{ field: '', reason: s.reason, message: s.message }];
     objects.push({
-      ...base, server: null, changes: [], serverPod: null,
+      ...base, server: null, changes: [], serverPod: null, serverSummary: null,
       errors: causes.map((cause) => ({
         field: cause.field, reason: cause.reason,
         message: cause.field && !cause.message.startsWith(cause.field) ? `${cause.field}: ${cause.message}` : cause.message,
