@@ -42,6 +42,14 @@ E2E_HELM=${E2E_HELM:-$(bash scripts/build-tools.sh | sed -n 's/^helm=//p')}
 [ -x "$E2E_HELM" ] || { echo "run-e2e: no helm from scripts/build-tools.sh" >&2; exit 1; }
 export E2E_HELM
 
+# A real etcd + kube-apiserver for the cluster spec (issue 17; built and cached by scripts/build-cluster.sh):
+# `start` prints its kubeconfig as the last line; start-code-server.sh makes it podLens.cluster.kubeconfig.
+export POD_LENS_CLUSTER_DIR="${POD_LENS_CLUSTER_DIR:-${TMPDIR:-/tmp}/pod-lens-e2e-cluster-$$}"
+trap 'bash "$ROOT/scripts/kube-apiserver.sh" stop' EXIT
+E2E_KUBECONFIG=$(bash scripts/kube-apiserver.sh start | tail -n 1)
+[ -f "$E2E_KUBECONFIG" ] || { echo "run-e2e: scripts/kube-apiserver.sh start gave no kubeconfig" >&2; exit 1; }
+export E2E_KUBECONFIG
+
 rm -rf test-results/e2e
 PW="$ROOT/.e2e/playwright/node_modules"
 # Specs and helpers `require('@playwright/test')`; it lives in .e2e/playwright, not in the root node_modules.

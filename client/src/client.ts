@@ -11,7 +11,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
+    // `podlens:` holds live pods read from a cluster (cluster/livePodDocuments.ts), explained like files.
+    documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }, { language: 'yaml', scheme: 'podlens' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannelName: 'Pod Lens',
   };

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
+import { registerClusterCommands } from './cluster/register';
 import { registerCommands } from './commands/index';
 import { registerPreview } from './preview/register';
 
@@ -10,7 +11,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   try {
     client = createClient(context);
-    registerCommands(client, context, registerPreview(context));
+    registerCommands(client, context, { ...registerPreview(context), ...registerClusterCommands() });
     await client.start();
   } catch (e) {
     // VS Code does not show a notification when an extension fails to activate, so we do it ourselves.

@@ -13,6 +13,7 @@
 #   E2E_LOCALE    VS Code display language, e.g. zh-cn (written to argv.json) default en
 #   E2E_SETTINGS  JSON object merged into the user settings.json, e.g. '{"podLens.kubernetesVersion":"1.28"}'
 #   E2E_HELM      the helm binary for podLens.helm.path (run-e2e.sh sets it from scripts/build-tools.sh)
+#   E2E_KUBECONFIG the test API server's kubeconfig for podLens.cluster.kubeconfig (run-e2e.sh starts the server)
 #   E2E_PROFILE   profile folder; deleted and recreated on every start   default .e2e/profiles/<PORT>
 #   CODE_SERVER, E2E_NODE_BIN   override what scripts/setup-e2e.sh wrote to .e2e/env.sh
 # The profile holds user data, extensions dir and logs (exthost logs: $E2E_PROFILE/user/logs/*/).
@@ -95,7 +96,9 @@ const base = {
 const extra = process.env.E2E_SETTINGS ? JSON.parse(process.env.E2E_SETTINGS) : {};
 // The helm scripts/build-tools.sh builds (run-e2e.sh exports it), for the rendered-chart spec.
 const tools = process.env.E2E_HELM ? { "podLens.helm.path": process.env.E2E_HELM } : {};
-require("fs").writeFileSync(process.argv[1], JSON.stringify({ ...base, ...tools, ...extra }, null, 2) + "\n");
+// The kubeconfig of the test API server (run-e2e.sh starts it), for the cluster spec.
+const cluster = process.env.E2E_KUBECONFIG ? { "podLens.cluster.kubeconfig": process.env.E2E_KUBECONFIG } : {};
+require("fs").writeFileSync(process.argv[1], JSON.stringify({ ...base, ...tools, ...cluster, ...extra }, null, 2) + "\n");
 ' "$PROFILE/user/User/settings.json"
 
 # Display language: what "Configure Display Language" writes. The server reads it from

@@ -93,6 +93,8 @@ describe('packaged extension (.vsix)', () => {
       'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/package.json',
       ...listDir('.', /^package\.nls(\.[\w-]+)?\.json$/).map((f) => `extension/${f}`),
       'extension/dist/extension.js', 'extension/dist/server.js',
+      // @kubernetes/client-node: the server loads it when the user runs a cluster command (issue 17)
+      'extension/dist/kube-client.js',
       // the lifecycle preview's script, once client/webview/main.ts exists (esbuild.mjs builds it then)
       ...(exists('client/webview/main.ts') ? ['extension/dist/webview.js'] : []),
       ...listDir('syntaxes', /\.tmLanguage\.json$/).map((f) => `extension/syntaxes/${f}`),
@@ -111,10 +113,21 @@ describe('packaged extension (.vsix)', () => {
 
   it('bundles are self-contained: they require only Node built-ins (and vscode in the client)', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    for (const [name, allowed] of [['extension/dist/extension.js', ['vscode']], ['extension/dist/server.js', []]] as const) {
+    // kube-client.js: client-node's optional native helpers (ws, node-fetch) are required inside try/catch.
+    const bundles = [['extension/dist/extension.js', ['vscode']], ['extension/dist/server.js', []], ['extension/dist/kube-client.js', ['bufferutil', 'utf-8-validate', 'encoding']]] as const;
+    for (const [name, allowed] of bundles) {
       const text = entry(name).data().toString('utf8');
       const required = [...text.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]!);
       assert.deepEqual([...new Set(required.filter((r) => !builtins.has(r) && !(allowed as readonly string[]).includes(r)))], [], name);
+    }
+  });
+
+  it('every bundle a shipped bundle loads at run time is shipped beside it', () => {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+      const text = entry(name).data().toString('utf8');
+      const relative = [...text.matchAll(/\b(?:require|import)\(\s*["'](\.\/[^"']+)["']\s*\)/g)].map((m) => path.posix.join(path.posix.dirname(name), m[1]!));
+      for (const target of relative) assert.ok(files.includes(target), `${name} loads ${target}, which is not in the .vsix`);
+      if (name.endsWith('server.js')) assert.ok(relative.includes('extension/dist/kube-client.js'), 'the server loads the cluster client on demand');
     }
   });
 

@@ -26,7 +26,9 @@ const CLUSTER_REQUEST = 'server/src/node/cluster/request.ts';
 /** @kubernetes/client-node (kubeconfig loading and its authenticators: exec plugins, OIDC) is loaded only here. */
 const CLUSTER_KUBECONFIG = 'server/src/node/cluster/kubeconfig.ts';
 /** Who may import the cluster adapter: the verify and explain-from-cluster commands, nothing that runs by itself. */
-const CLUSTER_CALLERS = ['server/src/cli/verify.ts', 'server/src/cli/liveSource.ts', 'server/src/node/cluster/'];
+// node/main.ts hands the language server its ClusterAccess (node/cluster/editorCluster.ts), which loads client-node
+// only when a cluster request arrives (the editor's Verify Against Cluster / Explain Pod From Cluster… commands).
+const CLUSTER_CALLERS = ['server/src/cli/verify.ts', 'server/src/cli/liveSource.ts', 'server/src/node/cluster/', 'server/src/node/main.ts'];
 
 /** `strings`: the pattern needs string contents (module names); otherwise strings are blanked first. */
 interface Pattern { readonly name: string; readonly re: RegExp; readonly strings?: boolean }
