@@ -171,6 +171,18 @@ describe('the workspace index over LSP', () => {
     assert.match(md, /\|\s*limits\.memory\s*\|\s*576Mi\s*\|\s*1Gi\s*\|\s*448Mi\s*\|/);
   });
 
+  it('an edit that changes nothing for another open file does not re-publish it', async () => {
+    await new Promise((r) => setTimeout(r, 600));
+    const before = client.published.length;
+    for (let i = 0; i < 3; i++) {
+      await client.edit(uri('service.yaml'), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '# note\n');
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    const after = client.published.slice(before).map((p) => p.uri);
+    assert.ok(after.includes(uri('service.yaml')), 'the edited file is published');
+    assert.deepEqual(after.filter((u) => u !== uri('service.yaml')), [], 'no other open file is re-published');
+  });
+
   it('the server keeps serving: stderr has no fault', () => {
     assert.ok(!client.stderr.join('').includes('fault'), client.stderr.join('').slice(-1000));
   });

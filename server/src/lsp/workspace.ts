@@ -51,6 +51,8 @@ export class WorkspaceState {
    * (two open files with LimitRanges would then re-validate each other forever).
    */
   private readonly indexedAt = new Map<string, { version: number; text: string }>();
+  /** What each open document's workspace findings were when last published, and with which LimitRanges. */
+  private readonly published = new Map<string, { version: number; key: string; limitRanges: number; settings: PodLensSettings }>();
   private pendingNamespaces = new Set<string>();
   private pendingAll = false;
   private revalidateTimer: unknown;
@@ -113,7 +115,22 @@ export class WorkspaceState {
     const file = this.files.pathOf(doc.uri);
     if (file === undefined) return [];
     this.sync(doc, file, analysis);
-    return workspaceDiagnostics(this.index, file, doc.text, settings);
+    const out = workspaceDiagnostics(this.index, file, doc.text, settings);
+    this.published.set(doc.uri, { version: doc.version, key: diagnosticsKey(out), limitRanges: this.index.limitRangeGeneration, settings });
+    return out;
+  }
+
+  /**
+   * Whether an open document must be validated again after an index change: its admission may differ (the
+   * LimitRanges changed) or its workspace findings differ from those last published. An unchanged document is
+   * not re-published: with several large files open, re-sending their diagnostics on every keystroke elsewhere
+   * cost more than the edit itself.
+   */
+  private stale(d: TextDocument): boolean {
+    const last = this.published.get(d.uri);
+    const file = this.files.pathOf(d.uri);
+    if (!last || file === undefined || last.version !== d.version || last.limitRanges !== this.index.limitRangeGeneration) return true;
+    return diagnosticsKey(workspaceDiagnostics(this.index, file, d.getText(), last.settings)) !== last.key;
   }
 
   /** Index an open document's current version (once per version). */
@@ -142,6 +159,7 @@ export class WorkspaceState {
   /** A document closed: what is on disk is the file's content again. */
   async closed(uri: string): Promise<void> {
     this.indexedAt.delete(uri);
+    this.published.delete(uri);
     this.hook.forget(uri);
     const file = this.files.pathOf(uri);
     if (file !== undefined) await this.reload(file);
@@ -176,7 +194,7 @@ export class WorkspaceState {
       const namespaces = this.pendingNamespaces;
       this.pendingAll = false;
       this.pendingNamespaces = new Set();
-      const docs = this.documents.all().filter((d) => d.uri !== except && (all || this.inNamespaces(d.uri, namespaces)));
+      const docs = this.documents.all().filter((d) => d.uri !== except && (all || this.inNamespaces(d.uri, namespaces)) && this.stale(d));
       if (docs.length) this.revalidate(docs);
     }, REVALIDATE_DELAY_MS);
   }
@@ -207,4 +225,8 @@ export class WorkspaceState {
     }
     return n;
   }
+}
+
+function diagnosticsKey(diagnostics: readonly PodDiagnostic[]): string {
+  return diagnostics.map((d) => `${d.code}|${d.severity}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}|${JSON.stringify(d.data ?? null)}`).join('\n');
 }
