@@ -9,13 +9,16 @@
  * `CstFallback`, and parse.ts composes the text the ordinary way. So the result is either exactly
  * what the Document path gives (test/unit/cstTree) or nothing.
  */
-import { CST, Document, isScalar } from 'yaml';
+import type { CST } from 'yaml';
 import type { ParseLimits, SyntaxProblem } from './parse';
 import type { ScalarValue, Span, YEntry, YMap, YNode, YScalar, YSeq } from './tree';
 import type { AliasBudget } from './treeBuilder';
 import { applyMerges, chargeAlias, nullAt, reportCycle, reportDuplicateKey, scalarKeyText, scalarValue } from './treeBuilder';
 import type { Props } from './cstProps';
 import { emptyScalarPosition, endOffset, fallback, keyContainsNewline, readProps } from './cstProps';
+import { resolvePlain, scalarText } from './cstScalar';
+
+export { COMPOSE_OPTIONS } from './cstScalar';
 
 export interface CstDocument {
   readonly span: Span;
@@ -23,38 +26,6 @@ export interface CstDocument {
   /** Problems found while building this document's tree (duplicate keys, aliases), in order. */
   readonly problems: readonly SyntaxProblem[];
   readonly aliasExpansion: number;
-}
-
-/** The options parse.ts composes with; the tag tests and resolvers come from the same schema. */
-export const COMPOSE_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
-
-interface ScalarTag {
-  readonly default?: boolean | 'key';
-  readonly test?: RegExp;
-  resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
-}
-
-let schemaCache: { tags: readonly ScalarTag[]; options: unknown } | undefined;
-
-function schema(): { tags: readonly ScalarTag[]; options: unknown } {
-  if (!schemaCache) {
-    const doc = new Document(null, COMPOSE_OPTIONS);
-    const tags = (doc.schema.tags as unknown as ScalarTag[]).filter((t) => t.test && t.default);
-    schemaCache = { tags, options: doc.options };
-  }
-  return schemaCache;
-}
-
-/** Mirrors `findScalarTagByTest` + `tag.resolve` in compose/compose-scalar.js for a plain scalar. */
-function resolvePlain(value: string, atKey: boolean): unknown {
-  const { tags, options } = schema();
-  for (const tag of tags) {
-    if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test!.test(value)) {
-      const res = tag.resolve(value, fallback, options);
-      return isScalar(res) ? res.value : res;
-    }
-  }
-  return value; // the string tag
 }
 
 type FlowScalarToken = CST.FlowScalar & { type: 'scalar' | 'single-quoted-scalar' | 'double-quoted-scalar' };
@@ -140,20 +111,20 @@ class CstTreeBuilder {
   }
 
   private scalar(token: CST.FlowScalar | CST.BlockScalar): YScalar {
-    const r = CST.resolveAsScalar(token, false, fallback)!;
+    const r = scalarText(token);
     const plain = token.type === 'scalar';
     const value: ScalarValue = plain ? scalarValue(resolvePlain(r.value, false)) : r.value;
-    this.end = r.range[2];
-    return { type: 'scalar', value, source: r.value, quoted: !plain, span: { start: r.range[0], end: r.range[1] } };
+    this.end = r.after;
+    return { type: 'scalar', value, source: r.value, quoted: !plain, span: { start: r.start, end: r.end } };
   }
 
   /** A map key: its text as TreeBuilder's keyString makes it, and its span. */
   private key(token: FlowScalarToken): MapKey {
-    const r = CST.resolveAsScalar(token, false, fallback)!;
+    const r = scalarText(token);
     const plain = token.type === 'scalar';
     const text = scalarKeyText(plain ? resolvePlain(r.value, true) : r.value);
-    this.end = r.range[2];
-    return { text, merge: plain && text === '<<', span: { start: r.range[0], end: r.range[1] } };
+    this.end = r.after;
+    return { text, merge: plain && text === '<<', span: { start: r.start, end: r.end } };
   }
 
   private alias(token: CST.FlowScalar): YNode {
