@@ -30,6 +30,8 @@ export class Validator {
   /** The latest validation started per URI: an older one still in flight must not publish. */
   private readonly latest = new Map<string, number>();
   private started = 0;
+  /** Documents whose validation of this version is under way and has not yet merged the findings from elsewhere. */
+  private readonly unmerged = new Map<string, number>();
   /** Documents closed while a validation awaited settings: it must neither publish nor re-cache them. */
   private readonly closed = new WeakSet<TextDocument>();
   constructor(
@@ -66,6 +68,16 @@ export class Validator {
     this.cancel(doc.uri);
     this.closed.add(doc);
     this.latest.delete(doc.uri);
+    this.unmerged.delete(doc.uri);
+  }
+
+  /**
+   * Validate again because findings from elsewhere changed, unless a validation of this version is still
+   * under way: it merges them when it finishes, so a second run would publish the same set twice.
+   */
+  refresh(doc: TextDocument): void {
+    if (this.unmerged.get(doc.uri) === doc.version && !this.pending.has(doc.uri)) return;
+    this.schedule(doc);
   }
 
   /**
@@ -78,6 +90,7 @@ export class Validator {
     const version = doc.version;
     const run = ++this.started;
     this.latest.set(doc.uri, run);
+    this.unmerged.set(doc.uri, version);
     const current = () => doc.version === version && !this.closed.has(doc) && this.latest.get(doc.uri) === run;
     try {
       const s = await this.settings.get(doc.uri);
@@ -86,6 +99,7 @@ export class Validator {
       const snap = { uri: doc.uri, version, text };
       const steps = this.service.diagnosticsInSteps(snap, s);
       for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done && this.latest.get(doc.uri) === run) this.unmerged.delete(doc.uri);
         const all = step.done ? this.merge(snap, step.value, s) : step.value;
         await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: all.map(toLspDiagnostic) });
         if (step.done) break;
@@ -94,6 +108,7 @@ export class Validator {
       }
       if (this.latest.get(doc.uri) === run) this.latest.delete(doc.uri);
     } catch (e) {
+      if (this.latest.get(doc.uri) === run) this.unmerged.delete(doc.uri);
       this.log(`[pod-lens] validation of ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }

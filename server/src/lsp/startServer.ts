@@ -49,7 +49,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const refreshLenses = () => { if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined); };
   const workspace = runtime.workspaceFiles
     ? new WorkspaceState(connection, documents, runtime.workspaceFiles, runtime.timer, log, (docs) => {
-      for (const d of docs) validator?.schedule(d);
+      for (const d of docs) validator?.refresh(d);
       refreshLenses();
     })
     : undefined;
