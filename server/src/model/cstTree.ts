@@ -34,7 +34,7 @@ function isFlowScalar(token: CST.Token | null | undefined): token is FlowScalarT
   return !!token && (token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar');
 }
 
-interface MapKey {
+export interface MapKey {
   readonly text: string;
   /** A plain `<<`: its value is merged into the map (YAML 1.1 merge keys). */
   readonly merge: boolean;
@@ -248,7 +248,7 @@ function isBlock(token: CST.Token | undefined): boolean {
 }
 
 /** A map's entries as TreeBuilder.convertMap makes them: merge keys applied last, duplicates reported. */
-class MapAssembly {
+export class MapAssembly {
   readonly entries: YEntry[] = [];
   private readonly merges: YNode[] = [];
   private readonly seen = new Map<string, Span>();

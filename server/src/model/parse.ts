@@ -11,6 +11,7 @@ import type { Span, YNode } from './tree';
 import { TreeBuilder, newAliasBudget } from './treeBuilder';
 import { COMPOSE_OPTIONS, cstDocuments } from './cstTree';
 import type { CstDocument } from './cstTree';
+import { lineDocuments } from './lineTree';
 
 export interface ParseLimits {
   /** Deepest nesting converted; deeper content is replaced by null and reported. */
@@ -75,17 +76,21 @@ export function blankTemplates(text: string): { text: string; spans: Span[] } {
   return { text: parts.join(''), spans };
 }
 
-/** Which way a text became trees: straight from the CST (cstTree.ts), or through the Composer's Documents. */
-export type ParsePath = 'cst' | 'document';
+/**
+ * Which way a text became trees: read line by line (lineTree.ts), straight from the CST (cstTree.ts), or
+ * through the Composer's Documents.
+ */
+export type ParsePath = 'lines' | 'cst' | 'document';
 
 export function parseFile(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
-  return parseFileVia(text, limits, 'cst').parsed;
+  return parseFileVia(text, limits, 'lines').parsed;
 }
 
 /**
  * `parseFile`, saying which path it took. `prefer: 'document'` always composes Documents (the
- * reference the CST path is tested against); `'cst'` builds from the CST unless some document needs
- * the Composer, and then composes the same tokens (the text is parsed once either way).
+ * reference the other paths are tested against); `'cst'` builds from the CST unless some document needs
+ * the Composer, and then composes the same tokens (the text is parsed once either way); `'lines'` first
+ * reads the text line by line, and takes the CST path when the text has anything that reader leaves to it.
  */
 export function parseFileVia(text: string, limits: ParseLimits, prefer: ParsePath): { parsed: ParsedFile; path: ParsePath } {
   const { text: blanked, spans: templateSpans } = blankTemplates(text);
@@ -93,8 +98,12 @@ export function parseFileVia(text: string, limits: ParseLimits, prefer: ParsePat
   // same length, so offsets are unchanged.
   const source = blanked.includes('\r') ? blanked.replace(/\r(?!\n)/g, '\n') : blanked;
   let docs: Document.Parsed[];
+  if (prefer === 'lines') {
+    const read = lineDocuments(source, limits);
+    if (read) return { parsed: fromCst(read, templateSpans), path: 'lines' };
+  }
   try {
-    if (prefer === 'cst') {
+    if (prefer !== 'document') {
       const tokens: CST.Token[] = Array.from(new Parser().parse(source));
       const built = cstDocuments(tokens, limits, newAliasBudget(limits));
       if (built) return { parsed: fromCst(built, templateSpans), path: 'cst' };

@@ -1,6 +1,6 @@
 /**
- * The differential check behind the cstTree tests: parsing a text through the CST (cstTree.ts, with
- * its fallback) must give exactly what the Document path gives — the same trees (values, sources,
+ * The differential check behind the cstTree tests: parsing a text line by line (lineTree.ts) or through the
+ * CST (cstTree.ts), each with its fallback, must give exactly what the Document path gives — the same trees (values, sources,
  * spans, keys, tags, shared aliases), the same problems (syntax errors, duplicate keys, nesting,
  * aliases), the same document spans and flags — under the default limits and under tight ones.
  */
@@ -12,28 +12,39 @@ import type { ParseLimits, ParsePath } from '../../../server/src/model/parse';
 export const TIGHT_LIMITS: ParseLimits = { maxDepth: 4, maxAliasExpansion: 6 };
 
 export interface PathCount {
+  /** Texts the line reader (lineTree.ts) read itself. */
+  lines: number;
+  /** Texts the CST path (without the line reader) built itself, and those it left to the Composer. */
   cst: number;
   document: number;
 }
 
 export function newCount(): PathCount {
-  return { cst: 0, document: 0 };
+  return { lines: 0, cst: 0, document: 0 };
 }
 
-/** Asserts both paths agree on `text`; counts the path the CST side took (under the default limits). */
+/**
+ * Asserts that the line reader (with its fallback) and the CST path (with its) both agree with the Document path
+ * on `text`; counts the paths taken under the default limits.
+ */
 export function assertSameTrees(text: string, label: string, count?: PathCount): ParsePath {
   let path: ParsePath = 'document';
   for (const limits of [DEFAULT_LIMITS, TIGHT_LIMITS]) {
-    const viaCst = parseFileVia(text, limits, 'cst');
     const viaDocument = parseFileVia(text, limits, 'document');
     assert.equal(viaDocument.path, 'document');
-    try {
-      assert.deepStrictEqual(viaCst.parsed, viaDocument.parsed);
-    } catch (e) {
-      assert.fail(`${label} (limits ${JSON.stringify(limits)}, CST path: ${viaCst.path}): ${(e as Error).message}\n--- text:\n${text}`);
+    for (const prefer of ['cst', 'lines'] as const) {
+      const via = parseFileVia(text, limits, prefer);
+      try {
+        assert.deepStrictEqual(via.parsed, viaDocument.parsed);
+      } catch (e) {
+        assert.fail(`${label} (limits ${JSON.stringify(limits)}, preferring ${prefer}, taken: ${via.path}): ${(e as Error).message}\n--- text:\n${text}`);
+      }
+      if (limits !== DEFAULT_LIMITS) continue;
+      if (prefer === 'cst') {
+        path = via.path;
+        if (count) count[via.path === 'cst' ? 'cst' : 'document']++;
+      } else if (count && via.path === 'lines') count.lines++;
     }
-    if (limits === DEFAULT_LIMITS) path = viaCst.path;
   }
-  if (count) count[path]++;
   return path;
 }

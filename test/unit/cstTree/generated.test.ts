@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertSameTrees, newCount } from './differential';
 import { YamlGenerator, rng } from './generator';
+import { ManifestGenerator } from './manifestGenerator';
 import { knownTagTests } from '../../../server/src/model/cstScalar';
 
 describe('CST trees agree with Document trees: generated YAML', () => {
@@ -14,6 +15,15 @@ describe('CST trees agree with Document trees: generated YAML', () => {
     }
     assert.ok(count.cst >= 1500 * 0.4, `CST path taken for ${count.cst} of 1500 streams`);
     assert.ok(count.document >= 1500 * 0.1, `the fallback taken for only ${count.document} of 1500 streams`);
+  });
+
+  it('4,000 random manifest-shaped streams (seeded), read line by line where the line reader takes them', () => {
+    const r = rng(20261207);
+    const count = newCount();
+    for (let i = 0; i < 4000; i++) assertSameTrees(new ManifestGenerator(r).stream(), `manifest stream ${i}`, count);
+    // Both sides of the line reader's decision must be exercised.
+    assert.ok(count.lines >= 4000 * 0.3, `the line reader took only ${count.lines} of 4000 streams`);
+    assert.ok(count.lines <= 4000 * 0.9, `the line reader took ${count.lines} of 4000 streams: the damage and the odd cases do not reach its fallback`);
   });
 
   it('plain scalars skip the tag tests by their first character only with the YAML 1.1 tests it was derived from', () => {
