@@ -9,7 +9,7 @@
  * the CST path for the text (test/unit/cstTree checks both against the Document path).
  */
 import type { ParseLimits, SyntaxProblem } from './parse';
-import type { YMap, YNode, YSeq } from './tree';
+import type { YMap, YNode, YScalar, YSeq } from './tree';
 import { scalarKeyText, scalarValue } from './treeBuilder';
 import { fallback } from './cstProps';
 import { resolvePlain } from './cstScalar';
@@ -187,10 +187,9 @@ class LineTreeBuilder {
       node = s;
       after = s.span.end;
     } else if (c === OPEN_MAP) {
-      const close = this.skipSpaces(v + 1, lineEnd);
-      if (this.text.charCodeAt(close) !== CLOSE_MAP) fallback();
-      node = { type: 'map', entries: [], span: { start: v, end: close + 1 } };
-      after = close + 1;
+      const m = this.flowMap(v, lineEnd, depth);
+      node = m;
+      after = m.span.end;
     } else {
       const end = this.plainEnd(v, lineEnd, false);
       const source = this.text.slice(v, end);
@@ -210,33 +209,81 @@ class LineTreeBuilder {
 
   /** A one-line flow sequence of one-line scalars, `[a, "b"]`. */
   private flowSeq(open: number, lineEnd: number, depth: number): YSeq {
-    const t = this.text;
     const items: YNode[] = [];
+    const close = this.flowItems(open, lineEnd, CLOSE_SEQ, (i) => {
+      if (depth + 1 > this.limits.maxDepth) fallback();
+      const item = this.flowScalar(i, lineEnd);
+      items.push(item);
+      return item.span.end;
+    });
+    return { type: 'seq', items, span: { start: open, end: close + 1 } };
+  }
+
+  /** A one-line flow map of one-line keys and scalars, `{name: a, image: "b"}`. */
+  private flowMap(open: number, lineEnd: number, depth: number): YMap {
+    const map = new MapAssembly();
+    const close = this.flowItems(open, lineEnd, CLOSE_MAP, (i) => {
+      const key = this.flowKey(i, lineEnd);
+      const v = this.skipSpaces(key.span.end + 1, lineEnd);
+      const c = this.text.charCodeAt(v);
+      if (c === COMMA || c === CLOSE_MAP || depth + 1 > this.limits.maxDepth) fallback(); // an empty value
+      const value = this.flowScalar(v, lineEnd);
+      map.add(this.problems, key, value);
+      return value.span.end;
+    });
+    map.finish();
+    return { type: 'map', entries: map.entries, span: { start: open, end: close + 1 } };
+  }
+
+  /** The items of a one-line flow collection, `item` reading each; the offset of the closing bracket. */
+  private flowItems(open: number, lineEnd: number, closer: number, item: (at: number) => number): number {
+    const t = this.text;
     let i = this.skipSpaces(open + 1, lineEnd);
-    if (t.charCodeAt(i) !== CLOSE_SEQ) {
-      for (;;) {
-        if (i >= lineEnd || depth + 1 > this.limits.maxDepth) fallback();
-        const c = t.charCodeAt(i);
-        if (c === DQUOTE || c === SQUOTE) {
-          const q = this.quoted(i, lineEnd);
-          items.push({ type: 'scalar', value: q.value, source: q.value, quoted: true, span: { start: i, end: q.end } });
-          i = q.end;
-        } else {
-          const end = this.plainEnd(i, lineEnd, true);
-          const source = t.slice(i, end);
-          items.push({ type: 'scalar', value: scalarValue(resolvePlain(source, false)), source, quoted: false, span: { start: i, end } });
-          i = end;
-        }
-        i = this.skipSpaces(i, lineEnd);
-        const sep = t.charCodeAt(i);
-        if (sep === CLOSE_SEQ) break;
-        if (sep !== COMMA) fallback();
-        i = this.skipSpaces(i + 1, lineEnd);
-        if (t.charCodeAt(i) === CLOSE_SEQ) fallback(); // a trailing comma
-      }
+    if (t.charCodeAt(i) === closer) return i;
+    for (;;) {
+      if (i >= lineEnd) fallback();
+      i = this.skipSpaces(item(i), lineEnd);
+      const sep = t.charCodeAt(i);
+      if (sep === closer) return i;
+      if (sep !== COMMA) fallback();
+      i = this.skipSpaces(i + 1, lineEnd);
+      if (t.charCodeAt(i) === closer) fallback(); // a trailing comma
     }
-    if (i >= lineEnd) fallback();
-    return { type: 'seq', items, span: { start: open, end: i + 1 } };
+  }
+
+  private flowScalar(i: number, lineEnd: number): YScalar {
+    const c = this.text.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = this.quoted(i, lineEnd);
+      return { type: 'scalar', value: q.value, source: q.value, quoted: true, span: { start: i, end: q.end } };
+    }
+    const end = this.plainEnd(i, lineEnd, true);
+    const source = this.text.slice(i, end);
+    return { type: 'scalar', value: scalarValue(resolvePlain(source, false)), source, quoted: false, span: { start: i, end } };
+  }
+
+  /** A key in a flow map, followed by `: ` (the colon is at `span.end`). */
+  private flowKey(at: number, lineEnd: number): MapKey {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    let raw: string;
+    let end: number;
+    let plain = false;
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = this.quoted(at, lineEnd);
+      raw = q.value;
+      end = q.end;
+    } else {
+      if (NOT_PLAIN_START.has(t[at]!)) fallback();
+      end = at;
+      while (end < lineEnd && !NOT_IN_FLOW_PLAIN.has(t[end]!)) end++;
+      if (t.charCodeAt(end - 1) === SPACE) fallback(); // `key :`, or `a #`
+      raw = t.slice(at, end);
+      plain = true;
+    }
+    if (t.charCodeAt(end) !== COLON || t.charCodeAt(end + 1) !== SPACE || end - at > MAX_IMPLICIT_KEY) fallback();
+    const text = scalarKeyText(plain ? resolvePlain(raw, true) : raw);
+    return { text, merge: plain && text === '<<', span: { start: at, end } };
   }
 
   /** A one-line quoted scalar without escapes (`''` in single quotes is fine): its value and end. */
@@ -261,7 +308,7 @@ class LineTreeBuilder {
 
   /**
    * The end of a plain scalar starting at `v` (trailing spaces excluded), which ends at the line's end or
-   * at a comment; in a flow sequence also at `,` or `]`. A `: ` inside (a key on a value's line) falls back.
+   * at a comment; in a flow collection also at `,`, `]` or `}`. A `: ` inside (a key on a value's line) falls back.
    */
   private plainEnd(v: number, lineEnd: number, inFlow: boolean): number {
     const t = this.text;
@@ -276,7 +323,7 @@ class LineTreeBuilder {
         continue;
       }
       if (inFlow && NOT_IN_FLOW_PLAIN.has(t[i]!)) {
-        if (c === COMMA || c === CLOSE_SEQ) break;
+        if (c === COMMA || c === CLOSE_SEQ || c === CLOSE_MAP) break;
         fallback();
       }
       if (c === COLON && (i + 1 === lineEnd || t.charCodeAt(i + 1) === SPACE)) fallback();

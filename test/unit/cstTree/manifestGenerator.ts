@@ -14,9 +14,9 @@ const PLAIN = [
   'x.', 'é日本😀', '100%', 'a,b', 'a[0]', 'a ]', 'v  w', '-5', '-.5', '-1:30', '?x', ':x', '-',
 ];
 const QUOTED = ['"x"', '"a b"', '""', "''", "'it''s'", "'a \"b\"'", '"1"', '"true"', '"x: y"', "'# no'"];
-const FLOW = ['[]', '[ ]', '["/bin/sh", "-c"]', "['a', b, 1]", '[a, b]', '[x,y]', '[a b, "c d"]', '{}', '{ }', '[-1, -x]'];
+const FLOW = ['[]', '[ ]', '["/bin/sh", "-c"]', "['a', b, 1]", '[a, b]', '[x,y]', '[a b, "c d"]', '{}', '{ }', '[-1, -x]', '{a: 1}', '{name: c0, image: x}', '{ "k": v, \'s\': "q" }', '{a: 1, a: 2}', '{on: yes, 1: 0x1F}', '{<<: x}'];
 /** What the line reader leaves to the CST path (or what is an error), now and then. */
-const EXOTIC = ['{x}', '--', '"a\\nb"', '"tab\\t"', "'x", '[a: b]', '[a, ]', '{a: 1}', '[[a]]', '[a # c]', '&a x', '*a', '!!str x', '|\n  text', '>-\n  text', '"multi\n  line"', 'multi\n  line'];
+const EXOTIC = ['{x}', '--', '"a\\nb"', '"tab\\t"', "'x", '[a: b]', '[a, ]', '{a: }', '{a}', '{a:1}', '{"a":1}', '{a: [b]}', '[[a]]', '[a # c]', '&a x', '*a', '!!str x', '|\n  text', '>-\n  text', '"multi\n  line"', 'multi\n  line'];
 const DAMAGE = [' ', ':', '-', '#', '"', "'", '\n', '  ', '[', ']', '{', '&a ', '*a', '!!str ', '|', '>', '?', '\t', '\r', '...'];
 
 export class ManifestGenerator {
