@@ -1,12 +1,13 @@
 /**
  * Text -> plain trees (tree.ts) without the `yaml` package's lexer and parser, for the YAML most
  * manifests are made of: block maps and sequences of one-line scalars (plain, or quoted without
- * escapes) and one-line flow sequences, with blank lines and comments at column 0. It reads the
- * text line by line and gives exactly the trees, spans and problems the CST path (cstTree.ts)
- * gives. Anything else — block scalars, multi-line or escaped scalars, anchors, aliases, tags,
- * indented or trailing comments in odd places, flow maps, tabs, CR, control characters,
- * directives, odd indentation, nesting beyond the limit — throws CstFallback, and parse.ts takes
- * the CST path for the text (test/unit/cstTree checks both against the Document path).
+ * escapes), simple block scalars and one-line flow collections of scalars, with blank lines and
+ * comments at column 0. It reads the text line by line and gives exactly the trees, spans and
+ * problems the CST path (cstTree.ts) gives. Anything else — multi-line quoted or plain scalars,
+ * escapes, block scalars with blank lines or indicators, anchors, aliases, tags, comments in other
+ * places, nested flow collections, tabs, CR, control characters, directives, odd indentation,
+ * nesting beyond the limit — throws CstFallback, and parse.ts takes the CST path for the text
+ * (test/unit/cstTree checks both against the Document path).
  */
 import type { ParseLimits, SyntaxProblem } from './parse';
 import type { YMap, YNode, YScalar, YSeq } from './tree';
@@ -45,15 +46,21 @@ interface Filler {
   /** The start of the next line with content (or the text's length). */
   readonly at: number;
   readonly comment: boolean;
+  /** The deepest indentation of a comment line not attached to the value before (-1 without comments). */
+  readonly commentIndent: number;
+  /** The end of the last comment line attached to the value before (or where the filler starts). */
+  readonly attachedEnd: number;
 }
+
+const NO_FILLER: Filler = { at: 0, comment: false, commentIndent: -1, attachedEnd: 0 };
 
 class LineTreeBuilder {
   /** Offset after the last built node and what trails it on its line (as CstTreeBuilder's `end`). */
   private end = 0;
   /** The start of the line with content after the last built node (or the text's length). */
   private cursor = 0;
-  /** Comment lines came between the last built node and `cursor`. */
-  private commentBeforeCursor = false;
+  /** The blank and comment lines between the last built node and `cursor`. */
+  private filler: Filler = NO_FILLER;
   problems: SyntaxProblem[] = [];
   private readonly length: number;
 
@@ -64,12 +71,12 @@ class LineTreeBuilder {
   documents(): CstDocument[] {
     const t = this.text;
     const docs: CstDocument[] = [];
-    let p = this.skipFiller(0).at;
+    let p = this.streamFiller(0);
     while (p < this.length) {
       const start = p;
       if (this.isMarker(p)) {
         if (t.charCodeAt(p) !== DASH || !this.blankFrom(p + 3, this.lineEnd(p))) fallback(); // `...`, or content after `---`
-        p = this.skipFiller(this.nextLine(p)).at;
+        p = this.streamFiller(this.nextLine(p));
         if (p >= this.length || this.isMarker(p)) fallback(); // an empty document
       }
       if (t.charCodeAt(p) === SPACE || t.charCodeAt(p) === 0x25 /* % */) fallback();
@@ -108,9 +115,9 @@ class LineTreeBuilder {
       const value = this.valueAfter(key.colonEnd, col, depth + 1);
       map.add(this.problems, key, value);
       const next = this.cursor;
-      if (next >= this.length) break;
+      if (next >= this.length) { this.closing(col); break; }
       const indent = this.indentAt(next);
-      if (indent < col || (indent === 0 && this.isMarker(next))) break;
+      if (indent < col || (indent === 0 && this.isMarker(next))) { this.closing(col); break; }
       if (indent > col || this.isDashIndicator(next + indent)) fallback();
       at = next + indent;
     }
@@ -128,17 +135,17 @@ class LineTreeBuilder {
       const lineEnd = this.lineEnd(at);
       const v = this.skipSpaces(at + 1, lineEnd);
       // Comments before a later item are part of it, and an empty item's end then includes them (CstTreeBuilder.empty).
-      const commentBefore = items.length > 0 && this.commentBeforeCursor;
+      const commentBefore = items.length > 0 && this.filler.comment;
       if (v >= lineEnd) items.push(this.nestedOrEmpty(v, col, depth + 1, false, commentBefore));
       else if (this.isDashIndicator(v)) return fallback(); // `- - x`
       else if (this.keyAt(v)) items.push(this.blockMap(v, col + (v - at), depth + 1));
       else items.push(this.inlineValue(v, lineEnd, col, depth + 1));
       const next = this.cursor;
-      if (next >= this.length) break;
+      if (next >= this.length) { this.closing(col); break; }
       const indent = this.indentAt(next);
-      if (indent < col) break;
+      if (indent < col) { this.closing(col); break; }
       if (indent > col) fallback();
-      if (!this.isDashIndicator(next + indent)) break; // the map around it, in the same column, goes on
+      if (!this.isDashIndicator(next + indent)) { this.closing(col); break; } // the map around it, in the same column, goes on
       at = next + indent;
     }
     (result.span as { end: number }).end = this.end;
@@ -158,16 +165,17 @@ class LineTreeBuilder {
    * empty value.
    */
   private nestedOrEmpty(v: number, col: number, depth: number, mapValue: boolean, commentBefore = false): YNode {
+    // Comments between the indicator and a nested block are the indicator's: they change nothing here.
     const filler = this.skipFiller(this.nextLine(v));
-    if (filler.comment || commentBefore) fallback();
     if (filler.at < this.length) {
       const indent = this.indentAt(filler.at);
       if (indent > col || (mapValue && indent === col && this.isDashIndicator(filler.at + indent))) return this.blockAt(filler.at + indent, indent, depth);
     }
+    if (filler.comment || commentBefore) fallback(); // an empty value's end would include them
     if (depth > this.limits.maxDepth) fallback();
     this.end = v;
     this.cursor = filler.at;
-    this.commentBeforeCursor = false;
+    this.filler = filler;
     this.endsInEmpty = true;
     return { type: 'scalar', value: scalarValue(resolvePlain('', false)), source: '', quoted: false, span: { start: v, end: v } };
   }
@@ -186,6 +194,8 @@ class LineTreeBuilder {
       const s = this.flowSeq(v, lineEnd, depth);
       node = s;
       after = s.span.end;
+    } else if (c === 0x7c /* | */ || c === 0x3e /* > */) {
+      return this.blockScalar(v, lineEnd, col);
     } else if (c === OPEN_MAP) {
       const m = this.flowMap(v, lineEnd, depth);
       node = m;
@@ -200,11 +210,46 @@ class LineTreeBuilder {
     const next = this.nextLine(lineEnd);
     this.end = next > this.length ? this.length : next;
     this.endsInEmpty = false;
-    const filler = this.skipFiller(this.end);
+    const filler = this.skipFiller(this.end, col);
     if (filler.at < this.length && this.indentAt(filler.at) > col) fallback(); // a continuation line, or an error
+    this.end = filler.attachedEnd;
     this.cursor = filler.at;
-    this.commentBeforeCursor = filler.comment;
+    this.filler = filler;
     return node;
+  }
+
+  /**
+   * A block scalar `|`, `|-`, `>` or `>-` whose lines are all non-blank and indented at least as its first
+   * (a folded one: exactly as its first), ending at a line indented no more than `col` or at the end of the text.
+   */
+  private blockScalar(v: number, lineEnd: number, col: number): YScalar {
+    const t = this.text;
+    const header = t.slice(v, lineEnd);
+    if (header !== '|' && header !== '|-' && header !== '>' && header !== '>-') fallback();
+    let p = lineEnd + 1;
+    const contentIndent = p < this.length ? this.indentAt(p) : 0;
+    if (contentIndent <= col) fallback(); // empty, or not indented
+    const lines: string[] = [];
+    while (p < this.length) {
+      const end = this.lineEnd(p);
+      const indent = this.indentAt(p);
+      if (p + indent >= end) fallback(); // a blank line: chomping and folding rules this reader leaves alone
+      if (indent < contentIndent) {
+        if (indent > col) fallback();
+        break;
+      }
+      if (indent > contentIndent && header[0] === '>') fallback();
+      if (end >= this.length) fallback(); // the last line has no line break
+      lines.push(t.slice(p + contentIndent, end));
+      p = end + 1;
+    }
+    const value = lines.join(header[0] === '|' ? '\n' : ' ') + (header.length === 1 ? '\n' : '');
+    this.end = p;
+    this.endsInEmpty = false;
+    const filler = this.skipFiller(p);
+    this.cursor = filler.at;
+    this.filler = filler;
+    return { type: 'scalar', value, source: value, quoted: true, span: { start: v, end: p } };
   }
 
   /** A one-line flow sequence of one-line scalars, `[a, "b"]`. */
@@ -377,21 +422,47 @@ class LineTreeBuilder {
     return { text, merge: plain && text === '<<', span: { start: at, end }, colonEnd };
   }
 
-  /** Blank lines and comment lines at column 0 from the line start `p`; an indented comment falls back. */
-  private skipFiller(p: number): Filler {
+  /**
+   * Blank lines and comment lines from the line start `p`. After a scalar or flow collection in a collection in
+   * column `attachAbove`, the parser makes the comment lines indented deeper than that column, up to the first one
+   * that is not, part of the value (its end).
+   */
+  private skipFiller(p: number, attachAbove = Infinity): Filler {
     const t = this.text;
-    let comment = false;
+    let commentIndent = -1;
+    let attaching = true;
+    let attachedEnd = p;
     while (p < this.length) {
       const lineEnd = this.lineEnd(p);
       const i = this.skipSpaces(p, lineEnd);
       if (i < lineEnd) {
         if (t.charCodeAt(i) !== HASH) break;
-        if (i !== p) fallback();
-        comment = true;
+        const indent = i - p;
+        if (attaching && indent > attachAbove) attachedEnd = lineEnd + 1;
+        else {
+          attaching = false;
+          if (indent > commentIndent) commentIndent = indent;
+        }
       }
       p = lineEnd + 1;
     }
-    return { at: p > this.length ? this.length : p, comment };
+    const at = p > this.length ? this.length : p;
+    return { at, comment: commentIndent >= 0, commentIndent, attachedEnd: attachedEnd > this.length ? this.length : attachedEnd };
+  }
+
+  /** Blank lines and comments outside documents, or between `---` and the content: comments at column 0 only. */
+  private streamFiller(p: number): number {
+    const filler = this.skipFiller(p);
+    if (filler.commentIndent > 0) fallback();
+    return filler.at;
+  }
+
+  /**
+   * The collection in column `col` ends at the line after `this.filler`: comments in that filler indented as much
+   * as the collection stay with it in the parser (and extend its end), so they fall back.
+   */
+  private closing(col: number): void {
+    if (col > 0 && this.filler.commentIndent >= col) fallback();
   }
 
   private isDashIndicator(at: number): boolean {
