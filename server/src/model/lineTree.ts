@@ -326,9 +326,8 @@ class LineTreeBuilder {
       raw = t.slice(at, end);
       plain = true;
     }
-    if (t.charCodeAt(end) !== COLON || t.charCodeAt(end + 1) !== SPACE || end - at > MAX_IMPLICIT_KEY) fallback();
-    const text = scalarKeyText(plain ? resolvePlain(raw, true) : raw);
-    return { text, merge: plain && text === '<<', span: { start: at, end } };
+    if (t.charCodeAt(end) !== COLON || t.charCodeAt(end + 1) !== SPACE) fallback();
+    return mapKey(raw, plain, at, end);
   }
 
   /** A one-line quoted scalar without escapes (`''` in single quotes is fine): its value and end. */
@@ -417,9 +416,7 @@ class LineTreeBuilder {
     }
     const colonEnd = end + 1;
     if (colonEnd < lineEnd && t.charCodeAt(colonEnd) !== SPACE) return undefined;
-    if (end - at > MAX_IMPLICIT_KEY) fallback();
-    const text = scalarKeyText(plain ? resolvePlain(raw, true) : raw);
-    return { text, merge: plain && text === '<<', span: { start: at, end }, colonEnd };
+    return { ...mapKey(raw, plain, at, end), colonEnd };
   }
 
   /**
@@ -502,6 +499,13 @@ class LineTreeBuilder {
     const n = this.text.indexOf('\n', p);
     return n < 0 ? this.length : n + 1;
   }
+}
+
+/** A key as CstTreeBuilder.key makes it, from its text as written (plain) or decoded (quoted), `start`..`end`. */
+function mapKey(raw: string, plain: boolean, start: number, end: number): MapKey {
+  if (end - start > MAX_IMPLICIT_KEY) fallback();
+  const text = scalarKeyText(plain ? resolvePlain(raw, true) : raw);
+  return { text, merge: plain && text === '<<', span: { start, end } };
 }
 
 /** Trees for every document of `text`, or `undefined` when it needs the CST path (see above). */
